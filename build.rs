@@ -1,0 +1,75 @@
+//! Reads `content/` (TOML and Markdown) and embeds it as one JSON bundle in `OUT_DIR`, so the browser build
+//! ships no TOML parser. A file that does not parse fails the build with its path and the parser's message;
+//! the content rules themselves are checked by `aims_readiness::catalogue::validate` in `cargo test`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "src/catalogue/schema.rs"]
+mod schema;
+
+use schema::{AnnexCFile, ContentBundle, CrosswalkFile, LevelsFile, SectionFile};
+
+fn main() {
+    let content = Path::new("content");
+    println!("cargo:rerun-if-changed=content");
+
+    let bundle = match read_bundle(content) {
+        Ok(bundle) => bundle,
+        Err(message) => {
+            eprintln!("content error: {message}");
+            std::process::exit(1);
+        }
+    };
+    let json = serde_json::to_string(&bundle).expect("content bundle serialises");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
+}
+
+fn read_bundle(content: &Path) -> Result<ContentBundle, String> {
+    let mut sections = Vec::new();
+    for path in sorted_files(&content.join("sections"), "toml")? {
+        let file: SectionFile = parse_toml(&path)?;
+        sections.push((display(&path), file));
+    }
+    let mut policy_templates = Vec::new();
+    for path in sorted_files(&content.join("policy"), "md")? {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        policy_templates.push((stem, read(&path)?));
+    }
+    Ok(ContentBundle {
+        sections,
+        levels: parse_toml::<LevelsFile>(&content.join("levels.toml"))?,
+        annex_c: parse_toml::<AnnexCFile>(&content.join("annex_c.toml"))?,
+        crosswalks: parse_toml::<CrosswalkFile>(&content.join("crosswalks.toml"))?,
+        about: read(&content.join("about.md"))?,
+        policy_templates,
+    })
+}
+
+fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", display(dir)))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", display(path)))
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    toml::from_str(&read(path)?).map_err(|e| format!("{}: {e}", display(path)))
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

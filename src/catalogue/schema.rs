@@ -1,0 +1,161 @@
+//! The on-disk shape of `content/`: plain serde types shared by `build.rs` (which reads the TOML files and
+//! embeds them as one JSON bundle) and the core (which parses that bundle once at start-up).
+//!
+//! This file must only use `serde`, because `build.rs` includes it with `#[path]`.
+
+use serde::{Deserialize, Serialize};
+
+/// The content format this build understands; every content file states it.
+pub const CONTENT_FORMAT_VERSION: u32 = 1;
+
+/// One section file, `content/sections/<id>.toml`: a clause (4 … 10) or an Annex A category (A.2 … A.10).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFile {
+    pub format_version: u32,
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub groups: Vec<GroupDef>,
+    pub items: Vec<ItemDef>,
+}
+
+/// A sub-group inside a category (only A.6 has them: A.6.1 and A.6.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// One assessable requirement: a sub-clause of clauses 4–10 or an Annex A control.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemDef {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub quick: bool,
+    pub question: String,
+    /// Markdown.
+    pub guidance: String,
+    pub evidence: Vec<String>,
+    pub next_step: String,
+    /// Exactly six descriptors, for maturity levels 0 … 5.
+    pub levels: Vec<String>,
+}
+
+/// `content/levels.toml`: the generic maturity scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsFile {
+    pub format_version: u32,
+    pub levels: Vec<LevelDef>,
+}
+
+/// One step of the generic maturity scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDef {
+    pub level: u8,
+    pub name: String,
+    pub meaning: String,
+}
+
+/// `content/annex_c.toml`: potential AI objectives (C.2) and risk sources (C.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexCFile {
+    pub format_version: u32,
+    pub objectives: Vec<ObjectiveDef>,
+    pub risk_sources: Vec<RiskSourceDef>,
+}
+
+/// One potential AI objective of Annex C.2.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveDef {
+    pub id: String,
+    pub name: String,
+    pub explanation: String,
+    /// A guiding-principle sentence the policy drafter can use.
+    pub principle: String,
+}
+
+/// One risk source of Annex C.3.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskSourceDef {
+    pub id: String,
+    pub name: String,
+    pub explanation: String,
+}
+
+/// `content/crosswalks.toml`: cited mappings to the NIST AI RMF and the EU AI Act.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrosswalkFile {
+    pub format_version: u32,
+    /// Shown next to every EU AI Act row.
+    pub eu_ai_act_caveat: String,
+    pub sources: Vec<SourceDef>,
+    pub nist_subcategories: Vec<NistSubcategoryDef>,
+    pub nist: Vec<NistMappingDef>,
+    pub eu_ai_act: Vec<EuMappingDef>,
+}
+
+/// A public source a mapping cites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub id: String,
+    pub title: String,
+    /// Where to find it (address or repository path), shown as text, never fetched.
+    pub location: String,
+}
+
+/// A NIST AI RMF 1.0 subcategory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NistSubcategoryDef {
+    pub id: String,
+    pub text: String,
+}
+
+/// The NIST subcategories a source maps to one item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NistMappingDef {
+    pub item: String,
+    pub subcategories: Vec<String>,
+    pub source: String,
+}
+
+/// One EU AI Act article that a public source links to one or more items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EuMappingDef {
+    pub article: String,
+    pub items: Vec<String>,
+    pub relation: String,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+/// Everything in `content/`, as `build.rs` embeds it: each section with the file it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentBundle {
+    pub sections: Vec<(String, SectionFile)>,
+    pub levels: LevelsFile,
+    pub annex_c: AnnexCFile,
+    pub crosswalks: CrosswalkFile,
+    /// `content/about.md`.
+    pub about: String,
+    /// `content/policy/*.md`, by file stem.
+    pub policy_templates: Vec<(String, String)>,
+}

@@ -1,0 +1,12 @@
+//! ISO/IEC 42001:2023 readiness self-assessment.
+//!
+//! The pure core of the app: everything that decides something lives here and is tested natively. None of
+//! these modules imports `leptos`, `web_sys`, `gloo` or `js_sys`, and none does I/O; the browser shell in
+//! `ui` (compiled for wasm32 only) wires events to these functions and stores what they return.
+
+pub mod assessment;
+pub mod catalogue;
+pub mod markdown;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

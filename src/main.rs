@@ -1,0 +1,11 @@
+//! Mounts the app; everything else lives in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    aims_readiness::ui::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This is a web app: run `make serve` and open http://127.0.0.1:8080");
+}

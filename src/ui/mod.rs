@@ -1,0 +1,4 @@
+//! The browser shell (wasm32 only).
+
+/// Mounts the app on the page body.
+pub fn mount() {}
