@@ -86,3 +86,29 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
         CowStr::Borrowed("")
     }
 }
+
+/// The style sheet of every exported HTML document: readable on screen, clean on A4 or Letter paper.
+const DOCUMENT_CSS: &str = "\
+:root{color-scheme:light dark}\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}\
+h1,h2,h3{line-height:1.25}h1{font-size:1.8rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}\
+table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}\
+th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#eef1f5}\
+code{font-family:ui-monospace,monospace}blockquote{border-left:4px solid #999;margin-left:0;padding-left:1rem;color:#333}\
+@media (prefers-color-scheme:dark){body{background:#15171a;color:#e8e8e8}th{background:#2a2f36}th,td{border-color:#555}blockquote{color:#ccc}}\
+@media print{body{max-width:none;margin:0;color:#000;background:#fff}h2{break-after:avoid}tr,li{break-inside:avoid}a{color:#000}\
+th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}\
+@page{size:auto;margin:18mm}";
+
+/// A complete, self-contained HTML document (inline CSS, no scripts, nothing loaded from anywhere) from a
+/// title and a Markdown body. Its own Content-Security-Policy forbids scripts and every request.
+pub fn html_document(title: &str, markdown: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{DOCUMENT_CSS}</style>\n\
+</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
+        escape_html(title),
+        to_html(markdown)
+    )
+}
