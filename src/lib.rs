@@ -6,7 +6,9 @@
 
 pub mod assessment;
 pub mod catalogue;
+pub mod chart;
 pub mod markdown;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

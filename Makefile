@@ -1,0 +1,79 @@
+# Two commands, nothing by hand: `make serve` and `make test` install whatever is missing first, from the
+# package registries only (crates.io, npm, Debian), and are quick when everything is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
+TRUNK := trunk --offline --skip-version-check
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help tools rust-tools node-tools browser build serve test lint native-test wasm-check e2e bench clean
+
+help:
+	@echo "make serve   build the release site and serve it on http://127.0.0.1:8080"
+	@echo "make build   write the release site to dist/"
+	@echo "make test    formatting, clippy (host and wasm32), native tests, wasm build, browser end-to-end tests"
+	@echo "make bench   size and speed benchmark against the budgets"
+
+# ---- tools ---------------------------------------------------------------------------------------------
+
+tools: rust-tools node-tools
+
+rust-tools:
+	@command -v cargo >/dev/null || { echo "Rust is required (cargo not found)"; exit 1; }
+	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo fetch --locked -q
+
+node-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js and npm are required"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser:
+	@if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
+
+# ---- build and serve -----------------------------------------------------------------------------------
+
+build: tools
+	$(TRUNK) build --release
+
+serve: tools
+	$(TRUNK) serve --release
+
+# ---- tests ---------------------------------------------------------------------------------------------
+
+test: tools browser lint native-test build e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+native-test:
+	cargo test --locked
+
+e2e: node-tools browser
+	npx playwright test --config tests/e2e/playwright.config.ts
+
+bench: test
+	node tests/bench/bench.mjs
+
+clean:
+	rm -rf dist target node_modules tests/e2e/artifacts

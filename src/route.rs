@@ -1,0 +1,93 @@
+//! Hash routes, so the static site works from any path: `#/`, `#/profile`, `#/assess/<section>`,
+//! `#/results`, `#/policy`, and share links `#share=…`.
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Start,
+    Profile,
+    /// The questionnaire at a section ("6", "A.6"); `None` means the first section in scope.
+    Assess(Option<String>),
+    Results,
+    Policy,
+    /// A share link; the payload is everything after `#`.
+    Share(String),
+    /// Anything else, kept so the page can say what was not found.
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if hash.starts_with("share=") {
+            return Route::Share(hash.to_owned());
+        }
+        let path = hash.strip_prefix('/').unwrap_or(hash);
+        let path = path.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        match path.split_once('/') {
+            None => match path {
+                "" => Route::Start,
+                "profile" => Route::Profile,
+                "assess" => Route::Assess(None),
+                "results" => Route::Results,
+                "policy" => Route::Policy,
+                other => Route::NotFound(other.to_owned()),
+            },
+            Some(("assess", section)) if !section.is_empty() && !section.contains('/') => {
+                Route::Assess(Some(section.to_owned()))
+            }
+            Some(_) => Route::NotFound(path.to_owned()),
+        }
+    }
+
+    /// The `href` of this route.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Start => "#/".into(),
+            Route::Profile => "#/profile".into(),
+            Route::Assess(None) => "#/assess".into(),
+            Route::Assess(Some(section)) => format!("#/assess/{section}"),
+            Route::Results => "#/results".into(),
+            Route::Policy => "#/policy".into(),
+            Route::Share(payload) => format!("#{payload}"),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn parses_every_page_and_round_trips() {
+        for route in [
+            Route::Start,
+            Route::Profile,
+            Route::Assess(None),
+            Route::Assess(Some("A.6".into())),
+            Route::Assess(Some("6".into())),
+            Route::Results,
+            Route::Policy,
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn tolerates_missing_hash_slashes_and_trailing_slash() {
+        assert_eq!(Route::parse(""), Route::Start);
+        assert_eq!(Route::parse("#"), Route::Start);
+        assert_eq!(Route::parse("#/"), Route::Start);
+        assert_eq!(Route::parse("#results"), Route::Results);
+        assert_eq!(Route::parse("#/assess/A.10/"), Route::Assess(Some("A.10".into())));
+    }
+
+    #[test]
+    fn share_links_and_unknown_paths() {
+        assert_eq!(Route::parse("#share=abc"), Route::Share("share=abc".into()));
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert_eq!(Route::parse("#/assess/6/extra"), Route::NotFound("assess/6/extra".into()));
+    }
+}

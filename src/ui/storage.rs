@@ -1,0 +1,121 @@
+//! The one module that touches the browser's localStorage. Everything goes through the core's codec, the
+//! same as file export and import; a stored blob that cannot be read is kept under its own key and
+//! reported, never overwritten.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::assessment::Assessment;
+use crate::catalogue::Catalogue;
+use crate::codec;
+
+/// The current assessment.
+pub const KEY: &str = "aims-readiness/assessment";
+/// The assessment an import replaced, until it is restored or discarded.
+const BACKUP_KEY: &str = "aims-readiness/backup";
+/// A stored assessment that could not be read, kept for the user to download.
+const UNREADABLE_KEY: &str = "aims-readiness/unreadable";
+/// Every key of this app starts with this.
+const PREFIX: &str = "aims-readiness/";
+
+/// What was found in storage at start-up.
+pub enum Loaded {
+    Nothing,
+    Found(Assessment),
+    /// The stored data could not be read: it is kept under its own key; here are the message and the data.
+    Unreadable { message: String },
+    /// localStorage itself is not available (disabled, or a private mode that forbids it).
+    Unavailable,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Reads the stored assessment.
+pub fn load(cat: &Catalogue) -> Loaded {
+    let Some(storage) = storage() else {
+        return Loaded::Unavailable;
+    };
+    let Ok(Some(raw)) = storage.get_item(KEY) else {
+        return Loaded::Nothing;
+    };
+    match codec::decode(raw.as_bytes(), cat) {
+        Ok(preview) => Loaded::Found(preview.assessment),
+        Err(error) => {
+            // Keep the unreadable data where nothing overwrites it, then free the main key.
+            let kept = match storage.get_item(UNREADABLE_KEY) {
+                Ok(Some(_)) => true,
+                _ => storage.set_item(UNREADABLE_KEY, &raw).is_ok(),
+            };
+            if kept {
+                let _ = storage.remove_item(KEY);
+            }
+            Loaded::Unreadable {
+                message: error.to_string(),
+            }
+        }
+    }
+}
+
+/// Decodes what another tab stored (from a `storage` event).
+pub fn decode_foreign(raw: &str, cat: &Catalogue) -> Option<Assessment> {
+    codec::decode(raw.as_bytes(), cat).ok().map(|p| p.assessment)
+}
+
+/// Stores the assessment (already encoded). Writing the same text again changes nothing.
+pub fn save(encoded: &str) -> Result<(), String> {
+    let storage = storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
+    if storage.get_item(KEY).ok().flatten().as_deref() == Some(encoded) {
+        return Ok(());
+    }
+    storage
+        .set_item(KEY, encoded)
+        .map_err(|_| "Could not save: this browser's local storage is full or blocked. Export a JSON file to keep your work.".to_owned())
+}
+
+/// Removes the current assessment.
+pub fn remove_current() {
+    LocalStorage::delete(KEY);
+}
+
+/// Keeps the assessment an import is about to replace.
+pub fn save_backup(a: &Assessment) -> Result<(), String> {
+    let storage = storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
+    storage
+        .set_item(BACKUP_KEY, &codec::encode(a))
+        .map_err(|_| "Could not keep a backup of your current data: local storage is full.".to_owned())
+}
+
+/// The kept backup, if any.
+pub fn backup(cat: &Catalogue) -> Option<Assessment> {
+    let raw = storage()?.get_item(BACKUP_KEY).ok().flatten()?;
+    decode_foreign(&raw, cat)
+}
+
+/// Forgets the backup.
+pub fn remove_backup() {
+    LocalStorage::delete(BACKUP_KEY);
+}
+
+/// The unreadable data kept from an earlier start, if any.
+pub fn unreadable() -> Option<String> {
+    storage()?.get_item(UNREADABLE_KEY).ok().flatten()
+}
+
+/// Forgets the unreadable data.
+pub fn remove_unreadable() {
+    LocalStorage::delete(UNREADABLE_KEY);
+}
+
+/// Deletes everything this app stored in this browser.
+pub fn delete_all() {
+    let Some(storage) = storage() else { return };
+    let len = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
