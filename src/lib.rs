@@ -6,8 +6,11 @@
 
 pub mod assessment;
 pub mod catalogue;
+pub mod csv;
+pub mod gaps;
 pub mod markdown;
 pub mod score;
+pub mod soa;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
