@@ -37,10 +37,10 @@ impl Gap {
         self.level.is_none()
     }
 
-    /// The current level as shown: "2", or "not answered".
+    /// The current level as shown: "level 2", or "not answered".
     pub fn current_text(&self) -> String {
         match self.level {
-            Some(level) => level.to_string(),
+            Some(level) => format!("level {level}"),
             None => "not answered".to_owned(),
         }
     }

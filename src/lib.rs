@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod csv;
 pub mod gaps;
 pub mod markdown;
+pub mod report;
 pub mod score;
 pub mod soa;
 

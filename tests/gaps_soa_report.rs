@@ -5,6 +5,7 @@ use aims_readiness::catalogue::{catalogue, Catalogue, SectionKind};
 use aims_readiness::csv::{answers_csv, field, soa_csv};
 use aims_readiness::gaps::gaps;
 use aims_readiness::markdown::to_html;
+use aims_readiness::report::{report_html, report_markdown};
 use aims_readiness::soa::{soa, soa_markdown, Applicability};
 
 const NOW: &str = "2025-03-01T10:00:00Z";
@@ -149,7 +150,7 @@ fn a_gap_carries_the_owner_and_due_date_when_set() {
     let list = gaps(cat(), &a);
     let g = list.iter().find(|g| g.item_id == "6.1.2").unwrap();
     assert_eq!(g.level, Some(level(1)));
-    assert_eq!(g.current_text(), "1");
+    assert_eq!(g.current_text(), "level 1");
     assert_eq!(g.owner.as_deref(), Some("Risk lead"));
     assert_eq!(g.due.as_deref(), Some("2025-06-30"));
     let blank = list.iter().find(|g| g.item_id == "6.1.3").unwrap();
@@ -364,4 +365,191 @@ fn the_answers_csv_has_every_item_in_scope() {
     a.mode = Mode::Quick;
     let quick = parse_csv(&answers_csv(cat(), &a));
     assert_eq!(quick.len(), 1 + cat().items().filter(|i| i.quick).count());
+}
+
+// --- Report ------------------------------------------------------------------------------------------------
+
+fn assert_no_markup_from_users(html: &str) {
+    assert!(!html.contains("<img"), "img in report");
+    assert!(!html.contains("<script"), "script in report");
+    assert!(!html.contains("<a "), "a link in report");
+    // Every real tag (user text can only contain `&lt;`) is free of scripts and event handlers.
+    for tag in html.split('<').skip(1) {
+        let tag = tag
+            .split('>')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        assert!(!tag.contains("javascript:"), "<{tag}>");
+        assert!(!tag.contains("onerror"), "<{tag}>");
+    }
+    assert_eq!(html.matches("<h1>").count(), 1, "one title only");
+}
+
+/// Every heading has text and is followed by something other than another heading.
+fn assert_no_empty_headings(md: &str) {
+    let lines: Vec<&str> = md.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.starts_with('#') {
+            continue;
+        }
+        assert!(
+            !line.trim_start_matches('#').trim().is_empty(),
+            "empty heading at line {i}"
+        );
+        let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+        assert!(
+            next.is_some_and(|l| !l.starts_with('#')),
+            "heading {line:?} has nothing under it"
+        );
+    }
+}
+
+#[test]
+fn the_report_names_the_organisation() {
+    let mut a = full();
+    a.profile.name = "ACME Robotics".into();
+    let md = report_markdown(cat(), &a);
+    assert!(md.starts_with("# ISO/IEC 42001 readiness report – ACME Robotics\n"));
+    assert!(md.contains("- **Organisation:** ACME Robotics"));
+    let html = report_html(cat(), &a);
+    assert!(html.contains("<title>ISO/IEC 42001 readiness report – ACME Robotics</title>"));
+    assert!(html.contains("<h1>ISO/IEC 42001 readiness report – ACME Robotics</h1>"));
+}
+
+#[test]
+fn an_empty_assessment_gives_a_complete_report_without_empty_headings() {
+    let mut a = full();
+    a.updated = String::new();
+    let md = report_markdown(cat(), &a);
+    assert_no_empty_headings(&md);
+    assert!(md.starts_with("# ISO/IEC 42001 readiness report\n"));
+    for heading in [
+        "## Organisation profile",
+        "## Scores",
+        "## How the score is computed",
+        "## Action plan",
+        "### Clauses 4–10 (required for certification)",
+        "### Annex A controls",
+        "## Statement of Applicability",
+    ] {
+        assert!(md.contains(&format!("\n{heading}\n")), "missing {heading}");
+    }
+    assert!(md.contains("- **Organisation:** not stated"));
+    assert!(md.contains("- **Date:** not recorded"));
+    assert!(md.contains("- **Mode:** Full assessment"));
+    assert!(md.contains("- **Target level:** 3 – Implemented"));
+    assert!(md.contains("- **Answered:** 0 of 70 items in scope"));
+    assert!(md.contains("**Band:** Early stage"));
+    assert!(md.contains("70 items are below target level 3"));
+    assert!(md.contains(aims_readiness::score::RULE_MARKDOWN));
+    let html = report_html(cat(), &a);
+    // 16 sections + 3 aggregates + header; the SoA: 38 rows + header.
+    assert_eq!(html.matches("<tr>").count(), 20 + 39);
+    assert!(html.contains("<td>4 Context of the organization</td><td>0%</td>"));
+    assert!(html.contains(
+        "<td><strong>Overall</strong></td><td>0%</td><td>0%</td><td>0 / 70</td><td>—</td>"
+    ));
+}
+
+#[test]
+fn the_report_shows_the_date_mode_target_and_scores() {
+    let mut a = Assessment::new(Mode::Quick, NOW);
+    a.set_target(4).unwrap();
+    set(&mut a, "4.1", 4);
+    a.touch("2025-04-15T08:30:00+02:00");
+    let md = report_markdown(cat(), &a);
+    assert!(md.contains("- **Date:** 2025-04-15"));
+    assert!(md.contains("- **Mode:** Quick scan (indicative)"));
+    assert!(md.contains("every score below is indicative"));
+    assert!(md.contains("**Band:** Early stage (indicative)"));
+    assert!(md.contains("- **Target level:** 4 – Measured"));
+    // Clause 4 in a quick scan: 4.1 and 4.3, one at target → 50 %.
+    assert!(
+        md.contains("| 4 Context of the organization | 50% | 50% | 1 / 2 | 4.0 |"),
+        "{md}"
+    );
+    assert_no_empty_headings(&md);
+}
+
+#[test]
+fn with_every_item_at_target_the_action_plan_says_so() {
+    let mut a = full();
+    for item in cat().items() {
+        set(&mut a, &item.id, 3);
+    }
+    let md = report_markdown(cat(), &a);
+    assert!(md.contains("No gaps: every applicable item in scope is at or above target level 3."));
+    assert!(!md.contains("### "));
+    assert!(md.contains("**Band:** Audit-ready"));
+    assert_no_empty_headings(&md);
+}
+
+#[test]
+fn the_report_explains_when_a_clause_holds_back_audit_ready() {
+    let mut a = full();
+    for item in cat().items() {
+        set(&mut a, &item.id, 3);
+    }
+    a.clear_answer("7.4");
+    let md = report_markdown(cat(), &a);
+    assert!(md.contains("**Band:** Nearly ready"));
+    assert!(md.contains("but 1 sub-clause of clauses 4–10 is below the target level"));
+    assert!(md.contains("1 item is below target level 3"));
+    assert!(
+        md.contains("1. **7\\.4 Communication** (7 Support): not answered → target 3, short by 3.")
+    );
+    assert_no_empty_headings(&md);
+}
+
+#[test]
+fn hostile_text_in_every_field_stays_text_in_the_report() {
+    for text in HOSTILE {
+        let mut a = full();
+        a.profile.name = (*text).into();
+        a.profile.sector = (*text).into();
+        a.profile.systems_in_scope = (*text).into();
+        a.updated = (*text).into();
+        a.created = (*text).into();
+        for (i, item) in cat().items().enumerate() {
+            if item.allows_not_applicable() && i % 2 == 0 {
+                na(&mut a, &item.id, text);
+            } else if i % 3 == 0 {
+                set(&mut a, &item.id, 1);
+            }
+            edit(&mut a, &item.id, |r| {
+                r.notes = (*text).into();
+                r.evidence = (*text).into();
+                r.owner = (*text).into();
+                r.due = (*text).into();
+            });
+        }
+        let md = report_markdown(cat(), &a);
+        assert_no_empty_headings(&md);
+        let html = report_html(cat(), &a);
+        assert_no_markup_from_users(&html);
+        assert!(html.contains("Owner: "), "owners are in the action plan");
+    }
+}
+
+#[test]
+fn the_report_lists_gaps_with_next_step_owner_and_due() {
+    let mut a = full();
+    for item in cat().items() {
+        set(&mut a, &item.id, 3);
+    }
+    set(&mut a, "A.6.2.4", 1);
+    edit(&mut a, "A.6.2.4", |r| {
+        r.owner = "ML lead".into();
+        r.due = "2025-12-01".into();
+    });
+    let md = report_markdown(cat(), &a);
+    let step = aims_readiness::markdown::escape(&cat().item("A.6.2.4").unwrap().next_step);
+    assert!(md.contains(&format!("   - Next step: {step}\n")), "{md}");
+    assert!(
+        md.contains("   - Owner: ML lead; Due: 2025\\-12\\-01\n"),
+        "{md}"
+    );
+    assert!(!md.contains("### Clauses"));
+    assert!(md.contains("### Annex A controls"));
 }
