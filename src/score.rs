@@ -31,8 +31,8 @@ the mean credit of all applicable controls in scope × 100; **Overall** readines
 applicable items in scope × 100. Every item weighs the same, so these are not averages of the section \
 scores.
 - **Completion** = items answered / items in scope × 100. A not-applicable answer counts as answered.
-- **Maturity average** = the mean level (0–5) of the answered applicable items, shown with one decimal. \
-It is not capped at the target. \"—\" when no applicable item is answered.
+- **Maturity average** = the mean level (0–5) of the answered applicable items, shown with one decimal \
+(halves rounded up). It is not capped at the target. \"—\" when no applicable item is answered.
 - Percentages are shown as whole numbers: the exact value rounded to the nearest whole number, halves \
 rounded up (12.5 shows as 13).
 - **Band** of the overall readiness, taken from the exact value before rounding:
