@@ -7,8 +7,13 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod chart;
+pub mod csv;
+pub mod gaps;
 pub mod markdown;
+pub mod report;
 pub mod route;
+pub mod score;
+pub mod soa;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

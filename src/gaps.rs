@@ -1,0 +1,97 @@
+//! The gap list, which is also the action plan: every applicable item in scope below the target level.
+//!
+//! Order: clause sub-clauses first (every one is required for certification), then the largest shortfall
+//! first, then catalogue order. Building the list cannot fail.
+
+use std::cmp::Reverse;
+
+use crate::assessment::{Assessment, Level};
+use crate::catalogue::{Catalogue, SectionKind};
+use crate::score::{self, Status};
+
+/// One item below the target level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub item_id: String,
+    pub title: String,
+    pub section_id: String,
+    pub section_title: String,
+    pub kind: SectionKind,
+    /// The level answered; `None` when not answered (scored as 0).
+    pub level: Option<Level>,
+    /// The target level used (2 … 5).
+    pub target: u8,
+    /// target − level, unanswered counting as level 0; always at least 1.
+    pub shortfall: u8,
+    /// The next concrete step, from the catalogue.
+    pub next_step: String,
+    /// From the response, if the user set one.
+    pub owner: Option<String>,
+    /// From the response (YYYY-MM-DD), if the user set one.
+    pub due: Option<String>,
+}
+
+impl Gap {
+    /// The item has not been answered at all.
+    pub fn is_unanswered(&self) -> bool {
+        self.level.is_none()
+    }
+
+    /// The current level as shown: "level 2", or "not answered".
+    pub fn current_text(&self) -> String {
+        match self.level {
+            Some(level) => format!("level {level}"),
+            None => "not answered".to_owned(),
+        }
+    }
+
+    /// A clause sub-clause, required for certification.
+    pub fn is_clause(&self) -> bool {
+        self.kind == SectionKind::Clause
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// Every applicable item in scope below the target, in action-plan order.
+pub fn gaps(cat: &Catalogue, a: &Assessment) -> Vec<Gap> {
+    let target = score::target(a);
+    let mut gaps: Vec<Gap> = Vec::new();
+    for section in &cat.sections {
+        for item in section
+            .items
+            .iter()
+            .filter(|i| score::is_in_scope(i, a.mode))
+        {
+            let level = match score::status(item, a) {
+                Status::NotApplicable => continue,
+                Status::Unanswered => None,
+                Status::Rated(level) => Some(level),
+            };
+            let current = level.map_or(0, Level::get);
+            if current >= target {
+                continue;
+            }
+            let response = a.response(&item.id);
+            gaps.push(Gap {
+                item_id: item.id.clone(),
+                title: item.title.clone(),
+                section_id: section.id.clone(),
+                section_title: section.title.clone(),
+                kind: item.kind,
+                level,
+                target,
+                shortfall: target - current,
+                next_step: item.next_step.clone(),
+                owner: response.and_then(|r| non_empty(&r.owner)),
+                due: response.and_then(|r| non_empty(&r.due)),
+            });
+        }
+    }
+    // Stable: equal keys keep catalogue order.
+    gaps.sort_by_key(|g| (!g.is_clause(), Reverse(g.shortfall)));
+    gaps
+}

@@ -1,0 +1,248 @@
+//! The readiness report: one Markdown document (and the same as a self-contained HTML page) with the
+//! profile, the scores, the scoring rule, the action plan and the Statement of Applicability.
+//!
+//! Every string a user or a file supplied goes through [`markdown::escape`], and every heading has
+//! content under it, even for an empty assessment.
+
+use std::fmt::Write as _;
+
+use crate::assessment::{Assessment, Mode};
+use crate::catalogue::Catalogue;
+use crate::gaps::{gaps, Gap};
+use crate::markdown::{self, escape};
+use crate::score::{score, Figures, Scorecard, RULE_MARKDOWN};
+use crate::soa::soa_markdown;
+
+/// The report's title, without an organisation.
+pub const REPORT_TITLE: &str = "ISO/IEC 42001 readiness report";
+
+/// What an empty profile field reads as.
+const NOT_STATED: &str = "not stated";
+
+/// The plain-text title: "ISO/IEC 42001 readiness report – ACME" (for the HTML `<title>`, file names are
+/// the shell's business). Not escaped: callers escape for their format.
+pub fn report_title(a: &Assessment) -> String {
+    let name = a.profile.name.trim();
+    if name.is_empty() {
+        REPORT_TITLE.to_owned()
+    } else {
+        format!("{REPORT_TITLE} – {}", one_line(name))
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A user string for Markdown, or "not stated".
+fn stated(text: &str) -> String {
+    if text.trim().is_empty() {
+        NOT_STATED.to_owned()
+    } else {
+        escape(text.trim())
+    }
+}
+
+/// The date part of an RFC 3339 timestamp ("2025-03-01"), else the escaped text, else "not recorded".
+fn date_of(timestamp: &str) -> String {
+    let t = timestamp.trim();
+    let is_date = |d: &str| {
+        d.len() == 10
+            && d.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+    };
+    match t.get(..10) {
+        Some(date) if is_date(date) => date.to_owned(),
+        _ if t.is_empty() => "not recorded".to_owned(),
+        _ => escape(t),
+    }
+}
+
+fn level_text(cat: &Catalogue, level: u8) -> String {
+    match cat.level(level) {
+        Some(def) => format!("{level} – {}", escape(&def.name)),
+        None => level.to_string(),
+    }
+}
+
+fn score_row(out: &mut String, label: &str, f: &Figures) {
+    let _ = writeln!(
+        out,
+        "| {label} | {} | {} | {} | {} |",
+        f.readiness_text(),
+        f.completion_text(),
+        f.progress_text(),
+        f.maturity_text()
+    );
+}
+
+fn scores_markdown(out: &mut String, card: &Scorecard) {
+    out.push_str("## Scores\n\n");
+    if card.indicative {
+        out.push_str(
+            "Quick scan: only the quick-scan items are in scope, so every score below is indicative.\n\n",
+        );
+    }
+    out.push_str("| Section | Readiness | Completion | Answered | Maturity average |\n");
+    out.push_str("|---|---|---|---|---|\n");
+    for s in &card.sections {
+        let label = format!("{} {}", escape(&s.id), escape(&s.title));
+        score_row(out, &label, &s.figures);
+    }
+    score_row(out, "**Clauses 4–10**", &card.clauses);
+    score_row(out, "**Annex A**", &card.annex_a);
+    score_row(out, "**Overall**", &card.overall);
+    let _ = write!(out, "\n**Band:** {}", card.band_text());
+    if card.indicative {
+        out.push_str(" (indicative)");
+    }
+    out.push_str("\n\n");
+    if card.audit_ready_held_back() {
+        let n = card.clauses.below_target;
+        let _ = writeln!(
+            out,
+            "The overall readiness is 90 or more, but {n} sub-clause{} of clauses 4–10 {} below the target \
+             level, so the band stays Nearly ready.\n",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" },
+        );
+    }
+}
+
+fn gap_list(out: &mut String, list: &[&Gap]) {
+    for (i, gap) in list.iter().enumerate() {
+        let marker = format!("{}. ", i + 1);
+        let indent = " ".repeat(marker.len());
+        let _ = writeln!(
+            out,
+            "{marker}**{} {}** ({} {}): {} → target {}, short by {}.",
+            escape(&gap.item_id),
+            escape(&gap.title),
+            escape(&gap.section_id),
+            escape(&gap.section_title),
+            gap.current_text(),
+            gap.target,
+            gap.shortfall,
+        );
+        let _ = writeln!(out, "{indent}- Next step: {}", escape(&gap.next_step));
+        let mut who = Vec::new();
+        if let Some(owner) = &gap.owner {
+            who.push(format!("Owner: {}", escape(owner)));
+        }
+        if let Some(due) = &gap.due {
+            who.push(format!("Due: {}", escape(due)));
+        }
+        if !who.is_empty() {
+            let _ = writeln!(out, "{indent}- {}", who.join("; "));
+        }
+    }
+    out.push('\n');
+}
+
+fn action_plan_markdown(out: &mut String, cat: &Catalogue, a: &Assessment, target: u8) {
+    out.push_str("## Action plan\n\n");
+    let all = gaps(cat, a);
+    if all.is_empty() {
+        let _ = writeln!(
+            out,
+            "No gaps: every applicable item in scope is at or above target level {target}.\n"
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{} item{} below target level {target}, clauses first (every sub-clause is required for \
+         certification), then the largest shortfall first. An unanswered item counts as level 0.\n",
+        all.len(),
+        if all.len() == 1 { " is" } else { "s are" },
+    );
+    let (clauses, controls): (Vec<&Gap>, Vec<&Gap>) = all.iter().partition(|g| g.is_clause());
+    if !clauses.is_empty() {
+        out.push_str("### Clauses 4–10 (required for certification)\n\n");
+        gap_list(out, &clauses);
+    }
+    if !controls.is_empty() {
+        out.push_str("### Annex A controls\n\n");
+        gap_list(out, &controls);
+    }
+}
+
+/// The whole report as Markdown.
+pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
+    let card = score(cat, a);
+    let profile = &a.profile;
+    let mut out = String::new();
+
+    let name = profile.name.trim();
+    if name.is_empty() {
+        let _ = writeln!(out, "# {REPORT_TITLE}\n");
+    } else {
+        let _ = writeln!(out, "# {REPORT_TITLE} – {}\n", escape(name));
+    }
+    out.push_str(
+        "A self-assessment against ISO/IEC 42001:2023. It is not an audit and not a certification.\n\n",
+    );
+    let mode = match a.mode {
+        Mode::Full => "Full assessment".to_owned(),
+        Mode::Quick => "Quick scan (indicative)".to_owned(),
+    };
+    let _ = writeln!(out, "- **Date:** {}", date_of(&a.updated));
+    let _ = writeln!(out, "- **Mode:** {mode}");
+    let _ = writeln!(out, "- **Target level:** {}", level_text(cat, card.target));
+    let _ = writeln!(
+        out,
+        "- **Answered:** {} of {} items in scope\n",
+        card.overall.answered, card.overall.in_scope
+    );
+
+    out.push_str("## Organisation profile\n\n");
+    let roles = if profile.roles.is_empty() {
+        NOT_STATED.to_owned()
+    } else {
+        profile
+            .roles
+            .iter()
+            .map(|r| r.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(out, "- **Organisation:** {}", stated(&profile.name));
+    let _ = writeln!(out, "- **Roles in the AI value chain:** {roles}");
+    let _ = writeln!(out, "- **Sector:** {}", stated(&profile.sector));
+    let _ = writeln!(
+        out,
+        "- **Size:** {}",
+        profile.size.map_or(NOT_STATED, |s| s.label())
+    );
+    let _ = writeln!(
+        out,
+        "- **AI systems in scope:** {}\n",
+        stated(&profile.systems_in_scope)
+    );
+
+    scores_markdown(&mut out, &card);
+
+    out.push_str("## How the score is computed\n\n");
+    out.push_str(RULE_MARKDOWN);
+    out.push('\n');
+
+    action_plan_markdown(&mut out, cat, a, card.target);
+
+    out.push_str("## Statement of Applicability\n\n");
+    out.push_str(
+        "Every Annex A control, whatever the mode. A control applies when it is answered with a level, \
+         does not apply when marked not applicable, and is undecided while unanswered.\n\n",
+    );
+    out.push_str(&soa_markdown(cat, a));
+    out
+}
+
+/// The report as a self-contained HTML document: inline CSS, no script, nothing loaded.
+pub fn report_html(cat: &Catalogue, a: &Assessment) -> String {
+    markdown::html_document(&report_title(a), &report_markdown(cat, a))
+}
