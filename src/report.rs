@@ -246,3 +246,29 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
 pub fn report_html(cat: &Catalogue, a: &Assessment) -> String {
     markdown::html_document(&report_title(a), &report_markdown(cat, a))
 }
+
+/// A file-name-safe form of a text: lower-case ASCII letters and digits joined by single hyphens.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    trimmed.chars().take(60).collect::<String>().trim_end_matches('-').to_owned()
+}
+
+/// The stem of every exported file: "iso42001-readiness-acme-ltd-2025-03-02".
+pub fn file_stem(a: &Assessment) -> String {
+    let mut stem = "iso42001-readiness".to_owned();
+    for part in [slug(&a.profile.name), slug(a.updated.get(..10).unwrap_or_default())] {
+        if !part.is_empty() {
+            stem.push('-');
+            stem.push_str(&part);
+        }
+    }
+    stem
+}

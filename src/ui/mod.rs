@@ -1,51 +1,112 @@
-//! The browser shell (wasm32 only): Leptos components that show the core's results and wire events to
-//! core calls. Only [`storage`] touches localStorage.
+//! The browser shell (wasm32 only): Leptos components that show what the core computes and wire events to
+//! core calls. [`storage`] is the only module that touches localStorage; [`dom`] wraps the other browser
+//! APIs. One component per file.
 
+mod assess_page;
+mod bar_chart;
+mod data_panel;
+mod dom;
+mod export_panel;
+mod header;
+mod import_panel;
+mod import_preview;
+mod item_card;
+mod live_region;
+mod not_found;
+mod policy_page;
+mod profile_page;
+mod radar_chart;
+mod results_page;
+mod section_nav;
+mod share_page;
+mod start_page;
+mod state;
 mod storage;
+mod unreadable_banner;
 
+use leptos::ev;
 use leptos::prelude::*;
 
-use crate::assessment::Level;
-use crate::catalogue::catalogue;
-use crate::markdown;
+use crate::route::Route;
+
+use state::AppState;
 
 /// Mounts the app on the page body.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The whole app.
+/// The whole app: header, the page for the current route, live regions and footer.
 #[component]
 fn App() -> impl IntoView {
-    let cat = catalogue();
-    let item = cat.item("4.1").expect("4.1 is in the catalogue");
-    let chosen = RwSignal::new(storage::load_level("4.1"));
-    Effect::new(move |_| {
-        if let Some(level) = chosen.get() {
-            storage::save_level("4.1", level);
+    let state = AppState::provide();
+    let cat = state.catalogue();
+
+    let on_hash = window_event_listener(ev::hashchange, move |_| {
+        state.route.set(Route::parse(&dom::hash()));
+    });
+    // Another tab saved: take its data when it is newer, so two tabs never overwrite each other's answers.
+    let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+        if event.key().as_deref() != Some(storage::KEY) {
+            return;
+        }
+        match event.new_value() {
+            None => {
+                state.assessment.set(None);
+                state.status("All local data was deleted in another tab.");
+            }
+            Some(raw) => {
+                if let Some(theirs) = storage::decode_foreign(&raw, cat) {
+                    let newer = state
+                        .assessment
+                        .with_untracked(|ours| ours.as_ref().is_none_or(|o| theirs.updated >= o.updated));
+                    if newer {
+                        state.assessment.set(Some(theirs));
+                        state.status("Updated with changes made in another tab.");
+                    }
+                }
+            }
         }
     });
-    let about = markdown::to_html(&cat.about);
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
+    });
+
+    // After moving to another page, start at the top and put keyboard focus on the page's heading.
+    Effect::new(move |previous: Option<Route>| {
+        let route = state.route.get();
+        if previous.is_some_and(|p| p != route) {
+            dom::scroll_to_top();
+            request_animation_frame(|| dom::focus("main h1"));
+        }
+        route
+    });
+
+    let page = move || match state.route.get() {
+        Route::Start => view! { <start_page::StartPage /> }.into_any(),
+        Route::Profile => view! { <profile_page::ProfilePage /> }.into_any(),
+        Route::Assess(section) => view! { <assess_page::AssessPage section=section /> }.into_any(),
+        Route::Results => view! { <results_page::ResultsPage /> }.into_any(),
+        Route::Policy => view! { <policy_page::PolicyPage /> }.into_any(),
+        Route::Share(payload) => view! { <share_page::SharePage payload=payload /> }.into_any(),
+        Route::NotFound(path) => view! { <not_found::NotFound path=path /> }.into_any(),
+    };
+
     view! {
-        <main id="main">
-            <h1>"ISO/IEC 42001 readiness self-assessment"</h1>
-            <p class="privacy">"Everything you enter stays in this browser. Nothing is sent anywhere."</p>
-            <fieldset data-item-id=item.id.clone()>
-                <legend>{format!("{} {}", item.id, item.title)}</legend>
-                <p>{item.question.clone()}</p>
-                {Level::ALL.into_iter().map(|level| {
-                    let n = level.get();
-                    view! {
-                        <label>
-                            <input type="radio" name="level-4.1" value=n.to_string()
-                                prop:checked=move || chosen.get() == Some(level)
-                                on:change=move |_| chosen.set(Some(level)) />
-                            {format!("{n} {}", cat.level(n).map(|l| l.name.as_str()).unwrap_or_default())}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <section inner_html=about></section>
-        </main>
+        <a class="skip-link" href="#main" on:click=move |e| {
+            e.prevent_default();
+            dom::focus("#main");
+        }>"Skip to main content"</a>
+        <header::Header />
+        <unreadable_banner::UnreadableBanner />
+        <main id="main" tabindex="-1">{page}</main>
+        <live_region::LiveRegion />
+        <footer class="site-footer">
+            <p>
+                "Private by design: everything you enter stays in this browser and nothing is sent anywhere. "
+                "A readiness self-assessment, not an audit or a certification."
+            </p>
+        </footer>
     }
 }

@@ -1,0 +1,57 @@
+//! What an import or a share link would load, shown before anything is replaced.
+
+use leptos::prelude::*;
+
+use crate::assessment::{date_label, Assessment, Mode};
+use crate::codec::Preview;
+use crate::score;
+
+use super::state::AppState;
+
+/// The organisation, date, completion and warnings of a decoded assessment, with Replace and Cancel.
+#[component]
+pub fn ImportPreview(
+    /// The decoded assessment and its warnings.
+    preview: Preview,
+    /// Called with the assessment when the user confirms.
+    on_confirm: Callback<Assessment>,
+    /// Called when the user cancels.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let card = score::score(state.catalogue(), &preview.assessment);
+    let name = if preview.organisation().trim().is_empty() {
+        "An unnamed organisation".to_owned()
+    } else {
+        preview.organisation().to_owned()
+    };
+    let mode = if preview.assessment.mode == Mode::Quick { "Quick scan" } else { "Full assessment" };
+    let has_current = state.assessment.with_untracked(|a| a.as_ref().is_some_and(Assessment::has_data));
+    let warnings: Vec<String> = preview.warnings.iter().map(ToString::to_string).collect();
+    let assessment = preview.assessment.clone();
+    view! {
+        <div class="preview" role="group" aria-labelledby="preview-title">
+            <h3 id="preview-title">"Ready to load"</h3>
+            <dl>
+                <dt>"Organisation"</dt><dd>{name}</dd>
+                <dt>"Last changed"</dt><dd>{date_label(preview.updated())}</dd>
+                <dt>"Mode"</dt><dd>{mode}</dd>
+                <dt>"Completion"</dt>
+                <dd>{format!("{}% ({} of {} answered)", card.overall.completion_pct, card.overall.answered, card.overall.in_scope)}</dd>
+            </dl>
+            {(!warnings.is_empty()).then(|| view! {
+                <p>"Good to know:"</p>
+                <ul class="warnings">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            })}
+            <p>{if has_current {
+                "Loading replaces your current data in this browser. Your current data is kept as a backup you can restore once."
+            } else {
+                "Nothing is stored in this browser yet, so nothing will be replaced."
+            }}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| on_confirm.run(assessment.clone())>"Replace my data with this assessment"</button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,176 @@
+//! One requirement: question, maturity choice, not-applicable with justification, guidance, evidence,
+//! crosswalks and the user's own notes.
+
+use leptos::prelude::*;
+
+use crate::assessment::{Answer, Level, Response};
+use crate::catalogue::Item;
+use crate::markdown;
+
+use super::state::AppState;
+
+/// The card of one item, marked with `data-item-id` for automation.
+#[component]
+pub fn ItemCard(
+    /// The item to show.
+    item: &'static Item,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let cat = state.catalogue();
+    let id = item.id.as_str();
+    let answer = move || state.with(|a| a.answer(id).cloned());
+    // Chosen "not applicable" but no justification written yet: nothing is recorded until there is one.
+    let na_pending = RwSignal::new(false);
+    let na_shown = move || na_pending.get() || matches!(answer(), Some(Answer::NotApplicable { .. }));
+    let justification = move || match answer() {
+        Some(Answer::NotApplicable { justification }) => justification,
+        _ => String::new(),
+    };
+    let dom_id = id.replace('.', "-");
+    let heading_id = format!("item-{dom_id}");
+    let group = format!("level-{id}");
+
+    let level_radio = move |level: Level| {
+        let n = level.get();
+        let generic = cat.level(n).map(|l| l.name.clone()).unwrap_or_default();
+        let input_id = format!("{dom_id}-level-{n}");
+        view! {
+            <div class="level">
+                <input type="radio" id=input_id.clone() name=group.clone() value=n.to_string()
+                    prop:checked=move || !na_shown() && answer() == Some(Answer::Level(level))
+                    on:change=move |_| {
+                        na_pending.set(false);
+                        state.edit(|a| { let _ = a.set_level(cat, id, level); });
+                    } />
+                <label for=input_id>
+                    <span class="level-name">{format!("{n} · {generic}")}</span>
+                    <span class="level-desc">{item.levels.get(usize::from(n)).cloned().unwrap_or_default()}</span>
+                </label>
+            </div>
+        }
+    };
+    let na_radio = item.allows_not_applicable().then(|| {
+        let input_id = format!("{dom_id}-level-na");
+        view! {
+            <div class="level level-na">
+                <input type="radio" id=input_id.clone() name=group.clone() value="na"
+                    prop:checked=na_shown
+                    on:change=move |_| {
+                        na_pending.set(true);
+                        let focus_id = format!("{}-justification", id.replace('.', "-"));
+                        request_animation_frame(move || super::dom::focus(&format!("#{focus_id}")));
+                    } />
+                <label for=input_id>
+                    <span class="level-name">"Not applicable"</span>
+                    <span class="level-desc">"This control does not apply to your organisation; you must say why in your Statement of Applicability."</span>
+                </label>
+            </div>
+        }
+    });
+    let justification_id = format!("{dom_id}-justification");
+    let justification_error_id = format!("{dom_id}-justification-error");
+    let guidance = markdown::to_html(&item.guidance);
+    let nist = cat.nist_rows(id);
+    let eu = cat.eu_rows(id);
+    let has_crosswalks = !nist.is_empty() || !eu.is_empty();
+
+    let field = move |label: &'static str, key: &'static str, multiline: bool, read: fn(&Response) -> String, write: fn(&mut Response, String)| {
+        let field_id = format!("{dom_id}-{key}");
+        let value = move || state.with(|a| a.response(id).map(read).unwrap_or_default());
+        let on_input = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            state.edit(|a| { let _ = a.edit_response(cat, id, |r| write(r, v)); });
+        };
+        let control = match (multiline, key) {
+            (true, _) => view! { <textarea id=field_id.clone() rows="3" maxlength="20000" prop:value=value on:input=on_input></textarea> }.into_any(),
+            (false, "due") => view! { <input id=field_id.clone() type="date" prop:value=value on:input=on_input /> }.into_any(),
+            (false, _) => view! { <input id=field_id.clone() type="text" maxlength="500" prop:value=value on:input=on_input /> }.into_any(),
+        };
+        view! { <div class="field"><label for=field_id>{label}</label>{control}</div> }
+    };
+    // Open the notes when there are some; after that the user decides.
+    let has_notes = state.assessment.with_untracked(|a| {
+        a.as_ref()
+            .and_then(|a| a.response(id))
+            .is_some_and(|r| !(r.notes.is_empty() && r.evidence.is_empty() && r.owner.is_empty() && r.due.is_empty()))
+    });
+
+    view! {
+        <article class="item" data-item-id=id aria-labelledby=heading_id.clone()>
+            <h2 class="item-title" id=heading_id>
+                <span class="item-id">{id}</span>" "{item.title.clone()}
+                {item.quick.then(|| view! { <span class="badge" title="Part of the quick scan">"key question"</span> })}
+            </h2>
+            <p class="question">{item.question.clone()}</p>
+            <fieldset class="levels">
+                <legend>{format!("Maturity for {id}")}</legend>
+                {Level::ALL.into_iter().map(level_radio).collect_view()}
+                {na_radio}
+            </fieldset>
+            <Show when=na_shown>
+                <div class="field justification">
+                    <label for=justification_id.clone()>"Why does this control not apply? (required)"</label>
+                    <textarea id=justification_id.clone() rows="2" maxlength="20000"
+                        aria-describedby=justification_error_id.clone()
+                        prop:value=justification
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            state.edit(|a| {
+                                if a.set_not_applicable(cat, id, &text).is_err() {
+                                    a.clear_answer(id);
+                                }
+                            });
+                            na_pending.set(true);
+                        }></textarea>
+                    <p class="field-error" id=justification_error_id.clone()>
+                        {move || justification().trim().is_empty().then_some("Write a justification: until you do, this control counts as unanswered.")}
+                    </p>
+                </div>
+            </Show>
+            <details class="guidance">
+                <summary>"Guidance, evidence and next step"</summary>
+                <div class="prose" inner_html=guidance></div>
+                <h3>"Evidence an auditor would accept"</h3>
+                <ul>{item.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                <h3>"Next step if you are not there yet"</h3>
+                <p>{item.next_step.clone()}</p>
+                {has_crosswalks.then(|| view! {
+                    <h3>"Related frameworks"</h3>
+                    {(!nist.is_empty()).then(|| view! {
+                        <table class="crosswalk">
+                            <caption>"NIST AI RMF 1.0 subcategories mapped to this requirement"</caption>
+                            <thead><tr><th scope="col">"Subcategory"</th><th scope="col">"Outcome"</th><th scope="col">"Source"</th></tr></thead>
+                            <tbody>{nist.iter().map(|row| view! {
+                                <tr><td>{row.subcategory.id.clone()}</td><td>{row.subcategory.text.clone()}</td><td>{format!("{} ({})", row.source.title, row.source.location)}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    })}
+                    {(!eu.is_empty()).then(|| view! {
+                        <table class="crosswalk">
+                            <caption>"EU AI Act articles a public source links to this requirement"</caption>
+                            <thead><tr><th scope="col">"Article"</th><th scope="col">"Relation"</th><th scope="col">"Confidence"</th><th scope="col">"Source"</th></tr></thead>
+                            <tbody>{eu.iter().map(|row| view! {
+                                <tr>
+                                    <td>{row.mapping.article.clone()}</td>
+                                    <td>{row.mapping.relation.clone()}</td>
+                                    <td>{row.mapping.confidence.clone()}</td>
+                                    <td>{row.sources.iter().map(|s| format!("{} ({})", s.title, s.location)).collect::<Vec<_>>().join("; ")}</td>
+                                </tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                        <p class="caveat">{cat.crosswalks.eu_ai_act_caveat.clone()}</p>
+                    })}
+                })}
+            </details>
+            <details class="notes" open=has_notes>
+                <summary>"Your notes, evidence, owner and due date"</summary>
+                {field("Notes", "notes", true, |r| r.notes.clone(), |r, v| r.notes = v)}
+                {field("Evidence (documents, records, links; kept as text)", "evidence", true, |r| r.evidence.clone(), |r, v| r.evidence = v)}
+                <div class="field-row">
+                    {field("Owner", "owner", false, |r| r.owner.clone(), |r, v| r.owner = v)}
+                    {field("Due date", "due", false, |r| r.due.clone(), |r, v| r.due = v)}
+                </div>
+            </details>
+        </article>
+    }
+}

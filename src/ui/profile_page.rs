@@ -1,0 +1,86 @@
+//! The organisation profile: who is being assessed. Every field is optional.
+
+use leptos::prelude::*;
+
+use crate::assessment::{OrgSize, Role};
+use crate::route::Route;
+
+use super::state::AppState;
+
+/// The profile form; changes are saved as they are typed.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let state = AppState::expect();
+    let text = move |read: fn(&crate::assessment::Profile) -> &String| move || state.with(|a| read(&a.profile).clone());
+
+    let role_box = move |role: Role, hint: &'static str| {
+        let checked = move || state.with(|a| a.profile.roles.contains(&role));
+        let id = format!("role-{}", role.key());
+        view! {
+            <div class="check">
+                <input type="checkbox" id=id.clone() value=role.key() prop:checked=checked
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit(|a| {
+                            a.profile.roles.retain(|r| *r != role);
+                            if on {
+                                a.profile.roles.push(role);
+                                a.profile.roles.sort();
+                            }
+                        });
+                    } />
+                <label for=id>
+                    <strong>{role.label()}</strong>
+                    <span class="hint">{hint}</span>
+                </label>
+            </div>
+        }
+    };
+
+    view! {
+        <h1 tabindex="-1">"Your organisation"</h1>
+        <p class="lead">"This tailors the report and the AI policy draft. Every field is optional, stays in this browser, and can be changed later."</p>
+        <form class="profile" on:submit=|e| e.prevent_default()>
+            <div class="field">
+                <label for="org-name">"Organisation name"</label>
+                <input id="org-name" type="text" autocomplete="organization" maxlength="200"
+                    prop:value=text(|p| &p.name)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.name = v); } />
+            </div>
+            <fieldset class="field">
+                <legend>"Role in the AI value chain (choose all that apply)"</legend>
+                {role_box(Role::Provider, "You make AI systems available to others.")}
+                {role_box(Role::Developer, "You build, train or fine-tune AI systems or models.")}
+                {role_box(Role::Deployer, "You put AI systems to use in your own operations, often bought from a supplier.")}
+                {role_box(Role::User, "Your people use AI tools or AI features in products.")}
+            </fieldset>
+            <div class="field">
+                <label for="org-sector">"Sector"</label>
+                <input id="org-sector" type="text" maxlength="200" placeholder="For example: insurance, healthcare, software"
+                    prop:value=text(|p| &p.sector)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.sector = v); } />
+            </div>
+            <div class="field">
+                <label for="org-size">"Size"</label>
+                <select id="org-size"
+                    on:change=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.size = OrgSize::from_key(&v)); }>
+                    <option value="" prop:selected=move || state.with(|a| a.profile.size.is_none())>"Not stated"</option>
+                    {OrgSize::ALL.into_iter().map(|size| view! {
+                        <option value=size.key() prop:selected=move || state.with(|a| a.profile.size == Some(size))>{size.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="org-systems">"AI systems in scope"</label>
+                <textarea id="org-systems" rows="4" maxlength="5000"
+                    placeholder="For example: claims triage model; customer service chatbot (bought from a supplier)"
+                    prop:value=text(|p| &p.systems_in_scope)
+                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.systems_in_scope = v); }></textarea>
+            </div>
+            <div class="actions">
+                <a class="button" href=Route::Assess(None).href()>"Continue to the questions"</a>
+                <a class="button secondary" href=Route::Assess(None).href()>"Skip for now"</a>
+            </div>
+        </form>
+    }
+}

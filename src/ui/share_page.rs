@@ -1,0 +1,49 @@
+//! Opening a share link: the data comes from the URL fragment only, is checked like any import, and
+//! replaces nothing until the user confirms.
+
+use leptos::prelude::*;
+
+use crate::assessment::Assessment;
+use crate::route::Route;
+use crate::share;
+
+use super::{dom, import_panel::confirm_import, import_preview::ImportPreview, state::AppState};
+
+/// The preview of a share link, or why it cannot be read.
+#[component]
+pub fn SharePage(
+    /// Everything after `#` in the address.
+    payload: String,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let decoded = share::from_fragment(&payload, state.catalogue());
+    let body = match decoded {
+        Ok(preview) => view! {
+            <p>"Someone shared an assessment with you. It travelled only in the link itself and was never sent to a server."</p>
+            <ImportPreview
+                preview=preview
+                on_confirm=Callback::new(move |a: Assessment| {
+                    confirm_import(state, a);
+                    dom::navigate(&Route::Results);
+                })
+                on_cancel=Callback::new(move |_| {
+                    state.status("The shared assessment was not loaded; your data is unchanged.");
+                    dom::navigate(&Route::Start);
+                })
+            />
+        }
+        .into_any(),
+        Err(error) => view! {
+            <div class="banner banner-error" role="alert">
+                <p>{error.to_string()}</p>
+                <p>"Your data is unchanged. Ask for the link again, or for an exported JSON file."</p>
+            </div>
+            <p><a href="#/">"Go to the start page"</a></p>
+        }
+        .into_any(),
+    };
+    view! {
+        <h1 tabindex="-1">"Open a shared assessment"</h1>
+        {body}
+    }
+}

@@ -1,0 +1,41 @@
+//! The warning shown when stored data could not be read at start-up.
+
+use leptos::prelude::*;
+
+use super::{dom, state::AppState, storage};
+
+/// Tells the user their stored data could not be read, that it is kept, and offers to download or
+/// discard it.
+#[component]
+pub fn UnreadableBanner() -> impl IntoView {
+    let state = AppState::expect();
+    let download = move |_| match storage::unreadable() {
+        Some(raw) => {
+            if let Err(message) = dom::download("unreadable-assessment.json", "application/json", &raw) {
+                state.alert(message);
+            }
+        }
+        None => state.alert("The unreadable data is no longer in this browser."),
+    };
+    let discard = move |_| {
+        storage::remove_unreadable();
+        state.unreadable.set(None);
+        state.status("The unreadable data was deleted.");
+    };
+    view! {
+        <Show when=move || state.unreadable.with(Option::is_some)>
+            <section class="banner banner-error" aria-labelledby="unreadable-title">
+                <h2 id="unreadable-title">"Your saved assessment could not be read"</h2>
+                <p>{move || state.unreadable.get().unwrap_or_default()}</p>
+                <p>
+                    "It has been kept unchanged in this browser. Download it to keep a copy or to repair "
+                    "it, then discard it. Anything you enter now is saved separately."
+                </p>
+                <div class="actions">
+                    <button type="button" on:click=download>"Download the unreadable data"</button>
+                    <button type="button" class="secondary" on:click=discard>"Discard it"</button>
+                </div>
+            </section>
+        </Show>
+    }
+}
