@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod markdown;
+pub mod policy;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
