@@ -10,6 +10,7 @@ pub mod chart;
 pub mod csv;
 pub mod gaps;
 pub mod markdown;
+pub mod policy;
 pub mod report;
 pub mod route;
 pub mod score;
