@@ -152,18 +152,7 @@ pub fn title(a: &Assessment) -> String {
 
 /// A file name without extension: "ai-policy-acme-ltd", or "ai-policy" without a usable name.
 pub fn file_stem(a: &Assessment) -> String {
-    let mut slug = String::new();
-    for c in a.profile.name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() >= 48 {
-            break;
-        }
-    }
-    let slug = slug.trim_end_matches('-');
+    let slug = crate::report::slug(&a.profile.name);
     if slug.is_empty() {
         "ai-policy".to_owned()
     } else {

@@ -258,7 +258,7 @@ pub fn slug(text: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    trimmed.chars().take(60).collect::<String>().trim_end_matches('-').to_owned()
+    trimmed.chars().take(48).collect::<String>().trim_end_matches('-').to_owned()
 }
 
 /// The stem of every exported file: "iso42001-readiness-acme-ltd-2025-03-02".
