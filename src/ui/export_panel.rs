@@ -1,0 +1,81 @@
+//! Exports: JSON (the file format), CSV (answers, SoA), Markdown and HTML reports, print, share link.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::codec;
+use crate::csv;
+use crate::report;
+use crate::route::Route;
+use crate::share;
+
+use super::{dom, state::AppState};
+
+/// The export buttons and the share link.
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let state = AppState::expect();
+    let cat = state.catalogue();
+    let offer = move |extension: &'static str, mime: &'static str, build: fn(&crate::catalogue::Catalogue, &crate::assessment::Assessment) -> String| {
+        move |_| {
+            let (name, text) = state.with(|a| (format!("{}.{extension}", report::file_stem(a)), build(cat, a)));
+            match dom::download(&name, mime, &text) {
+                Ok(()) => state.status(format!("Downloaded {name}.")),
+                Err(message) => state.alert(message),
+            }
+        }
+    };
+    let include_notes = RwSignal::new(false);
+    let link = RwSignal::new(String::new());
+    let make_link = move |_| {
+        let fragment = state.with(|a| share::to_fragment(a, include_notes.get_untracked()));
+        let url = format!("{}{}", dom::page_address(), Route::Share(fragment).href());
+        link.set(url.clone());
+        spawn_local(async move {
+            match dom::copy(&url).await {
+                Ok(()) => state.status(format!("Share link copied to the clipboard ({} characters).", url.chars().count())),
+                Err(message) => state.alert(message),
+            }
+        });
+    };
+
+    view! {
+        <section class="card exports" aria-labelledby="exports-title">
+            <h2 id="exports-title">"Export and share"</h2>
+            <p>"Files are created in your browser and saved by your browser; nothing is uploaded."</p>
+            <div class="actions wrap">
+                <button type="button" on:click=offer("json", "application/json", |_, a| codec::encode(a))>"Download JSON (to re-import or share)"</button>
+                <button type="button" on:click=offer("csv", "text/csv", csv::answers_csv)>"Download CSV of answers"</button>
+                <button type="button" on:click=offer("soa.csv", "text/csv", csv::soa_csv)>"Download CSV of the Statement of Applicability"</button>
+                <button type="button" on:click=offer("md", "text/markdown", report::report_markdown)>"Download Markdown report"</button>
+                <button type="button" on:click=offer("html", "text/html", report::report_html)>"Download HTML report"</button>
+                <button type="button" on:click=move |_| dom::print()>"Print report (or save as PDF)"</button>
+            </div>
+            <h3>"Share link"</h3>
+            <p>
+                "The link carries your answers inside its fragment (the part after #), which browsers never send to "
+                "any server. Anyone who has the link can read what it holds."
+            </p>
+            <div class="check">
+                <input type="checkbox" id="share-notes" prop:checked=move || include_notes.get()
+                    on:change=move |ev| include_notes.set(event_target_checked(&ev)) />
+                <label for="share-notes">"Include notes, evidence, owners and due dates"</label>
+            </div>
+            <div class="actions">
+                <button type="button" on:click=make_link>"Copy share link"</button>
+            </div>
+            <Show when=move || !link.with(String::is_empty)>
+                <div class="field">
+                    <label for="share-link">"Share link"</label>
+                    <input id="share-link" type="text" readonly prop:value=move || link.get()
+                        on:focus=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
+                </div>
+            </Show>
+        </section>
+    }
+}

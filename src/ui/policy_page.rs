@@ -1,0 +1,223 @@
+//! The AI policy drafter: a form, a live preview, the editable Markdown, downloads and print.
+
+use leptos::prelude::*;
+
+use crate::assessment::{PolicyInputs, RiskAppetite};
+use crate::markdown;
+use crate::policy;
+
+use super::{dom, state::AppState};
+
+/// The policy page.
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    let state = AppState::expect();
+    let cat = state.catalogue();
+    let inputs = move |read: fn(&PolicyInputs) -> String| move || state.with(|a| read(&a.policy.inputs));
+    let set = move |write: fn(&mut PolicyInputs, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            state.edit(|a| write(&mut a.policy.inputs, v));
+        }
+    };
+    let markdown_text = Memo::new(move |_| state.with(|a| policy::current_markdown(cat, a)));
+    let preview = move || markdown::to_html(&markdown_text.get());
+    let edited = move || state.with(|a| a.policy.edited_markdown.is_some());
+
+    // With no principle chosen yet, the draft uses the defaults: show them ticked.
+    let chosen = move || {
+        state.with(|a| {
+            if a.policy.inputs.principles.is_empty() {
+                policy::DEFAULT_PRINCIPLES.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()
+            } else {
+                a.policy.inputs.principles.clone()
+            }
+        })
+    };
+    let principle_boxes = cat
+        .objectives
+        .iter()
+        .map(|o| {
+            let id = o.id.clone();
+            let box_id = format!("principle-{}", o.id.replace('.', "-"));
+            let checked = {
+                let id = id.clone();
+                move || chosen().contains(&id)
+            };
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let mut list = chosen();
+                        list.retain(|p| *p != id);
+                        if on {
+                            list.push(id.clone());
+                        }
+                        list.sort_by_key(|p| cat.objectives.iter().position(|o| o.id == *p));
+                        state.edit(|a| a.policy.inputs.principles = list);
+                    } />
+                    <label for=box_id>
+                        <strong>{o.name.clone()}</strong>
+                        <span class="hint">{o.explanation.clone()}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let related_boxes = policy::RELATED_POLICY_SUGGESTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let name = (*name).to_owned();
+            let box_id = format!("related-{i}");
+            let checked = {
+                let name = name.clone();
+                move || state.with(|a| a.policy.inputs.related_policies.contains(&name))
+            };
+            let label = name.clone();
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let name = name.clone();
+                        state.edit(|a| {
+                            let list = &mut a.policy.inputs.related_policies;
+                            list.retain(|p| *p != name);
+                            if on {
+                                list.push(name);
+                            }
+                        });
+                    } />
+                    <label for=box_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let appetite = |value: Option<RiskAppetite>, label: &'static str, meaning: &'static str| {
+        let key = value.map_or("unset", RiskAppetite::key);
+        let id = format!("appetite-{key}");
+        view! {
+            <div class="check">
+                <input type="radio" name="risk-appetite" id=id.clone() value=key
+                    prop:checked=move || state.with(|a| a.policy.inputs.risk_appetite == value)
+                    on:change=move |_| state.edit(|a| a.policy.inputs.risk_appetite = value) />
+                <label for=id><strong>{label}</strong><span class="hint">{meaning}</span></label>
+            </div>
+        }
+    };
+    let download = move |kind: &'static str| {
+        move |_| {
+            let (name, text, mime) = state.with(|a| match kind {
+                "md" => (format!("{}.md", policy::file_stem(a)), policy::current_markdown(cat, a), "text/markdown"),
+                _ => (format!("{}.html", policy::file_stem(a)), policy::html(cat, a), "text/html"),
+            });
+            match dom::download(&name, mime, &text) {
+                Ok(()) => state.status(format!("Downloaded {name}.")),
+                Err(message) => state.alert(message),
+            }
+        }
+    };
+
+    view! {
+        <div class="screen-only">
+            <h1 tabindex="-1">"AI policy draft"</h1>
+            <p class="lead">
+                "A ready-to-edit AI policy built from your profile and answers. Where your answers show a gap, the "
+                "draft says the part is still to be established and names the next step, so it is honest about what "
+                "is in place. Review it with your management before you adopt it."
+            </p>
+            <div class="policy-layout">
+                <form class="policy-form" on:submit=|e| e.prevent_default()>
+                    <h2>"Policy details"</h2>
+                    <p class="hint">"Everything is optional: empty fields get sensible default wording."</p>
+                    <div class="field">
+                        <label for="policy-scope">"Scope of the policy"</label>
+                        <textarea id="policy-scope" rows="3" maxlength="5000" prop:value=inputs(|i| i.scope.clone()) on:input=set(|i, v| i.scope = v)></textarea>
+                    </div>
+                    <fieldset class="field">
+                        <legend>"Guiding principles (Annex C objectives)"</legend>
+                        {principle_boxes}
+                    </fieldset>
+                    <div class="field">
+                        <label for="policy-extra">"Further principles (one per line)"</label>
+                        <textarea id="policy-extra" rows="3" maxlength="5000" prop:value=inputs(|i| i.extra_principles.clone()) on:input=set(|i, v| i.extra_principles = v)></textarea>
+                    </div>
+                    <fieldset class="field">
+                        <legend>"Risk appetite"</legend>
+                        {appetite(None, "Not stated", "The draft describes a cautious default.")}
+                        {appetite(Some(RiskAppetite::Low), "Low", "Avoid AI uses with significant residual risk; accept only minor, well-controlled risks.")}
+                        {appetite(Some(RiskAppetite::Moderate), "Moderate", "Accept some residual risk where benefits are clear and controls and oversight are in place.")}
+                        {appetite(Some(RiskAppetite::High), "High", "Pursue innovative AI uses with higher residual risk, with senior approval and close monitoring.")}
+                    </fieldset>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="policy-owner">"Policy owner (role)"</label>
+                            <input id="policy-owner" type="text" maxlength="200" placeholder=policy::DEFAULT_OWNER_ROLE prop:value=inputs(|i| i.owner_role.clone()) on:input=set(|i, v| i.owner_role = v) />
+                        </div>
+                        <div class="field">
+                            <label for="policy-approver">"Approved by"</label>
+                            <input id="policy-approver" type="text" maxlength="200" placeholder=policy::DEFAULT_APPROVER prop:value=inputs(|i| i.approver.clone()) on:input=set(|i, v| i.approver = v) />
+                        </div>
+                    </div>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="policy-review">"Review interval"</label>
+                            <select id="policy-review" on:change=move |ev| {
+                                let v = event_target_value(&ev).parse::<u8>().ok();
+                                state.edit(|a| a.policy.inputs.review_months = v);
+                            }>
+                                {[None, Some(6u8), Some(12), Some(24)].into_iter().map(|m| {
+                                    let label = match m { None => "Not stated (12 months)".to_owned(), Some(m) => format!("Every {m} months") };
+                                    view! { <option value=m.map(|m| m.to_string()).unwrap_or_default() prop:selected=move || state.with(|a| a.policy.inputs.review_months == m)>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="policy-version">"Version"</label>
+                            <input id="policy-version" type="text" maxlength="50" placeholder=policy::DEFAULT_VERSION prop:value=inputs(|i| i.version.clone()) on:input=set(|i, v| i.version = v) />
+                        </div>
+                        <div class="field">
+                            <label for="policy-date">"Effective date"</label>
+                            <input id="policy-date" type="date" prop:value=inputs(|i| i.effective_date.clone()) on:input=set(|i, v| i.effective_date = v) />
+                        </div>
+                    </div>
+                    <fieldset class="field">
+                        <legend>"Related policies to align with"</legend>
+                        {related_boxes}
+                    </fieldset>
+                    <div class="field">
+                        <label for="policy-exceptions">"How exceptions are requested and approved"</label>
+                        <textarea id="policy-exceptions" rows="3" maxlength="5000" prop:value=inputs(|i| i.exceptions.clone()) on:input=set(|i, v| i.exceptions = v)></textarea>
+                    </div>
+                </form>
+                <section class="policy-output" aria-labelledby="policy-preview-title">
+                    <h2 id="policy-preview-title">"Preview"</h2>
+                    <div class="actions wrap">
+                        <button type="button" on:click=download("md")>"Download policy as Markdown (.md)"</button>
+                        <button type="button" on:click=download("html")>"Download policy as HTML"</button>
+                        <button type="button" on:click=move |_| dom::print()>"Print policy"</button>
+                    </div>
+                    <div class="policy-preview prose" inner_html=preview></div>
+                    <details class="policy-editor">
+                        <summary>"Edit the text"</summary>
+                        <p class="hint">"Edit the Markdown directly. Your edits are saved in this browser and in exports."</p>
+                        <Show when=edited>
+                            <p class="banner banner-info">"You have edited the text, so changes in the form no longer update it."</p>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                state.edit(|a| a.policy.edited_markdown = None);
+                                state.status("Your edits were discarded; the draft follows the form again.");
+                            }>"Discard my edits and regenerate"</button>
+                        </Show>
+                        <label for="policy-markdown">"Policy text (Markdown)"</label>
+                        <textarea id="policy-markdown" rows="24" maxlength="200000" prop:value=move || markdown_text.get()
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                state.edit(|a| a.policy.edited_markdown = Some(v));
+                            }></textarea>
+                    </details>
+                </section>
+            </div>
+        </div>
+        <article class="print-only prose" inner_html=preview></article>
+    }
+}

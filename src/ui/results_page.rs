@@ -1,0 +1,192 @@
+//! The results dashboard: readiness, charts with table equivalents, gaps, Statement of Applicability,
+//! the scoring rule, exports, import and data control.
+
+use leptos::prelude::*;
+
+use crate::assessment::{MAX_TARGET, MIN_TARGET};
+use crate::catalogue::SectionKind;
+use crate::gaps;
+use crate::markdown;
+use crate::report;
+use crate::route::Route;
+use crate::score::{self, Figures, SectionScore};
+use crate::soa::{self, Applicability};
+
+use super::{
+    bar_chart::BarChart, data_panel::DataPanel, export_panel::ExportPanel, import_panel::ImportPanel,
+    radar_chart::RadarChart, state::AppState,
+};
+
+/// `data-readiness` carries the whole percent shown; a section without a score has none.
+fn readiness_attr(f: &Figures) -> Option<String> {
+    f.readiness_pct.map(|p| p.to_string())
+}
+
+/// One headline figure (overall, clauses, Annex A).
+fn headline(label: &'static str, key: &'static str, figures: Memo<Figures>) -> impl IntoView {
+    view! {
+        <div class="headline" data-section-id=key data-readiness=move || figures.with(readiness_attr)>
+            <span class="headline-label">{label}</span>
+            <span class="headline-value">{move || figures.with(Figures::readiness_text)}</span>
+            <span class="headline-sub">{move || figures.with(|f| format!("{} complete · maturity {}", f.completion_text(), f.maturity_text()))}</span>
+        </div>
+    }
+}
+
+/// The table that carries a chart's numbers.
+fn section_table(caption: &'static str, rows: Vec<SectionScore>) -> impl IntoView {
+    view! {
+        <table class="scores">
+            <caption>{caption}</caption>
+            <thead><tr>
+                <th scope="col">"Section"</th><th scope="col">"Readiness"</th>
+                <th scope="col">"Completion"</th><th scope="col">"Maturity (0–5)"</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|s| view! {
+                    <tr>
+                        <th scope="row"><a href=Route::Assess(Some(s.id.clone())).href()>{format!("{} {}", s.id, s.title)}</a></th>
+                        <td data-section-id=s.id.clone() data-readiness=readiness_attr(&s.figures)>{s.figures.readiness_text()}</td>
+                        <td>{s.figures.completion_text()}</td>
+                        <td>{s.figures.maturity_text()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The dashboard page.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let state = AppState::expect();
+    let cat = state.catalogue();
+    let card = state.scorecard;
+    let overall = Memo::new(move |_| card.with(|c| c.overall.clone()));
+    let clauses = Memo::new(move |_| card.with(|c| c.clauses.clone()));
+    let annex = Memo::new(move |_| card.with(|c| c.annex_a.clone()));
+    let of_kind = move |kind: SectionKind| card.with(|c| c.sections.iter().filter(|s| s.kind == kind).cloned().collect::<Vec<_>>());
+    let rule = markdown::to_html(score::RULE_MARKDOWN);
+    let gap_list = Memo::new(move |_| state.with(|a| gaps::gaps(cat, a)));
+    let soa_rows = Memo::new(move |_| state.with(|a| soa::soa(cat, a)));
+    let report_html = move || state.with(|a| markdown::to_html(&report::report_markdown(cat, a)));
+
+    view! {
+        <div class="screen-only">
+            <h1 tabindex="-1">"Results"</h1>
+            <Show when=move || card.with(|c| c.indicative)>
+                <p class="banner banner-info">"Quick scan: these numbers are indicative, based on the key questions only. Take the full assessment for a complete picture; your answers are kept."</p>
+            </Show>
+
+            <section class="summary" aria-labelledby="summary-title">
+                <h2 id="summary-title" class="visually-hidden">"Summary"</h2>
+                <div class="headline headline-main" data-section-id="overall" data-readiness=move || overall.with(readiness_attr)>
+                    <span class="headline-label">"Overall readiness"</span>
+                    <span class="headline-value">{move || overall.with(Figures::readiness_text)}</span>
+                    <span class="band">{move || card.with(|c| c.band_text())}</span>
+                    <span class="headline-sub">{move || overall.with(|f| format!("{} of {} answered ({})", f.answered, f.in_scope, f.completion_text()))}</span>
+                    <Show when=move || card.with(|c| c.audit_ready_held_back())>
+                        <span class="headline-note">"Audit-ready needs every clause requirement at the target level; see the gaps below."</span>
+                    </Show>
+                </div>
+                {headline("Clauses 4–10", "clauses", clauses)}
+                {headline("Annex A controls", "annex-a", annex)}
+                <div class="target">
+                    <label for="target-level">"Target level"</label>
+                    <select id="target-level" on:change=move |ev| {
+                        if let Ok(t) = event_target_value(&ev).parse::<u8>() {
+                            state.edit(|a| { let _ = a.set_target(t); });
+                        }
+                    }>
+                        {(MIN_TARGET..=MAX_TARGET).map(|t| {
+                            let name = cat.level(t).map(|l| l.name.clone()).unwrap_or_default();
+                            view! { <option value=t.to_string() prop:selected=move || card.with(|c| c.target == t)>{format!("{t} · {name}")}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="hint">"3 · Implemented is what a certification audit looks for."</p>
+                </div>
+            </section>
+
+            <div class="charts">
+                <section class="card" aria-labelledby="clauses-title">
+                    <h2 id="clauses-title">"Clauses 4–10"</h2>
+                    {move || {
+                        let rows = of_kind(SectionKind::Clause);
+                        let values = rows.iter().map(|s| (s.id.clone(), s.figures.readiness)).collect();
+                        view! {
+                            <RadarChart values=values label="Radar chart of readiness per clause; the table below gives the numbers.".to_owned() />
+                            {section_table("Readiness per clause", rows)}
+                        }
+                    }}
+                </section>
+                <section class="card" aria-labelledby="annex-title">
+                    <h2 id="annex-title">"Annex A categories"</h2>
+                    {move || {
+                        let rows = of_kind(SectionKind::AnnexA);
+                        let values = rows.iter().map(|s| (s.id.clone(), s.figures.readiness, s.figures.readiness_text())).collect();
+                        view! {
+                            <BarChart values=values label="Bar chart of readiness per Annex A category; the table below gives the numbers.".to_owned() />
+                            {section_table("Readiness per Annex A category", rows)}
+                        }
+                    }}
+                </section>
+            </div>
+
+            <section class="card" aria-labelledby="gaps-title">
+                <h2 id="gaps-title">"Gaps and action plan"</h2>
+                <p>{move || gap_list.with(|g| match g.len() {
+                    0 => "No gaps: every applicable requirement in scope is at or above the target level.".to_owned(),
+                    1 => "1 requirement is below the target level. Clause requirements come first: certification needs all of them.".to_owned(),
+                    n => format!("{n} requirements are below the target level. Clause requirements come first: certification needs all of them."),
+                })}</p>
+                <ol class="gaps">
+                    <For each=move || gap_list.get() key=|g| (g.item_id.clone(), g.level, g.target, g.owner.clone(), g.due.clone()) let:gap>
+                        <li>
+                            <a href=Route::Assess(Some(gap.section_id.clone())).href()>{format!("{} {}", gap.item_id, gap.title)}</a>
+                            <span class="gap-level">{format!(" — {}, target {}", gap.current_text(), gap.target)}</span>
+                            <p class="gap-step">{gap.next_step.clone()}</p>
+                            {(gap.owner.is_some() || gap.due.is_some()).then(|| view! {
+                                <p class="gap-meta">{format!("Owner: {} · Due: {}", gap.owner.clone().unwrap_or_else(|| "not set".into()), gap.due.clone().unwrap_or_else(|| "not set".into()))}</p>
+                            })}
+                        </li>
+                    </For>
+                </ol>
+            </section>
+
+            <section class="card" aria-labelledby="soa-title">
+                <h2 id="soa-title">"Statement of Applicability"</h2>
+                <p>"All 38 Annex A controls, whatever the mode. A control you exclude needs a justification."</p>
+                <div class="table-scroll">
+                    <table class="soa">
+                        <caption class="visually-hidden">"Statement of Applicability"</caption>
+                        <thead><tr>
+                            <th scope="col">"Control"</th><th scope="col">"Applicable"</th><th scope="col">"Justification"</th>
+                            <th scope="col">"Level"</th><th scope="col">"Notes"</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || soa_rows.get() key=|r| format!("{}|{:?}|{}|{:?}|{}", r.control_id, r.applicable, r.justification, r.level, r.notes) let:row>
+                                <tr>
+                                    <th scope="row">{format!("{} {}", row.control_id, row.title)}</th>
+                                    <td class=match row.applicable { Applicability::Yes => "yes", Applicability::No => "no", Applicability::Undecided => "undecided" }>{row.applicable.label()}</td>
+                                    <td>{row.justification.clone()}</td>
+                                    <td>{row.level.map(|l| l.to_string()).unwrap_or_else(|| score::NO_VALUE.to_owned())}</td>
+                                    <td>{row.notes.clone()}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+
+            <details class="card rule">
+                <summary>"How the score is computed"</summary>
+                <div class="prose" inner_html=rule></div>
+            </details>
+
+            <ExportPanel />
+            <ImportPanel />
+            <DataPanel />
+        </div>
+        <article class="print-only prose" inner_html=report_html></article>
+    }
+}
