@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod catalogue;
+pub mod codec;
 pub mod markdown;
 
 #[cfg(target_arch = "wasm32")]
