@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod catalogue;
 pub mod codec;
 pub mod markdown;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -95,6 +95,11 @@ pub fn encode(assessment: &Assessment) -> String {
     json
 }
 
+/// Serialises an assessment as compact JSON, as a share link carries it.
+pub(crate) fn encode_compact(assessment: &Assessment, detail: v1::Detail) -> String {
+    to_json(&v1::FileV1::from_assessment(assessment, detail), false)
+}
+
 fn to_json(file: &v1::FileV1, pretty: bool) -> String {
     // serde_json fails only on maps with non-string keys or on a failing `Serialize` impl; `FileV1` has
     // neither, whatever the data in it, so this cannot fail.
