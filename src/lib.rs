@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod chart;
+pub mod codec;
 pub mod csv;
 pub mod gaps;
 pub mod markdown;
@@ -14,6 +15,7 @@ pub mod policy;
 pub mod report;
 pub mod route;
 pub mod score;
+pub mod share;
 pub mod soa;
 
 #[cfg(target_arch = "wasm32")]

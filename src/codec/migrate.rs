@@ -1,0 +1,58 @@
+//! Upgrading files written in an older schema version, one version at a time.
+//!
+//! A breaking change to the format goes like this:
+//!
+//! 1. copy `v1.rs` to `v2.rs` and change the new one; bump [`super::SCHEMA_VERSION`] and make `decode` read
+//!    `v2`;
+//! 2. write `fn migrate_v1_to_v2(doc: Value) -> Result<Value, String>`, a pure function on the JSON document,
+//!    and add it to [`MIGRATIONS`];
+//! 3. keep `tests/data/versions/v1.json` (an untouched file of the old version) and add `v2.json`, the same
+//!    assessment written by the new version: `every_version_fixture_still_reads` decodes each through the
+//!    chain.
+//!
+//! The test `migration_chain_reaches_the_current_version` fails until step 2 is done. Version 1 is the
+//! first released format, so the list is empty today; there is no pre-release format to read.
+
+use serde_json::Value;
+
+use super::{ImportError, SCHEMA_VERSION};
+
+/// One step: turns a document of schema version `from` into one of version `from + 1`.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub from: u32,
+    /// What changed, for the changelog and for readers of this list.
+    pub what: &'static str,
+    pub run: fn(Value) -> Result<Value, String>,
+}
+
+/// The oldest schema version this app reads.
+pub const OLDEST_READABLE: u32 = 1;
+
+/// Every step from [`OLDEST_READABLE`] up to [`SCHEMA_VERSION`], oldest first.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Runs every step from version `from` up to the current version, and sets `schema_version`.
+pub fn upgrade(mut doc: Value, from: u32) -> Result<Value, ImportError> {
+    let mut version = from;
+    for step in MIGRATIONS.iter().filter(|m| m.from >= from) {
+        if step.from != version {
+            return Err(ImportError::Migration {
+                from,
+                message: format!("no step from version {version}"),
+            });
+        }
+        doc = (step.run)(doc).map_err(|message| ImportError::Migration { from, message })?;
+        version = step.from + 1;
+        if let Some(object) = doc.as_object_mut() {
+            object.insert("schema_version".to_owned(), Value::from(version));
+        }
+    }
+    if version != SCHEMA_VERSION {
+        return Err(ImportError::Migration {
+            from,
+            message: format!("no step from version {version} to {SCHEMA_VERSION}"),
+        });
+    }
+    Ok(doc)
+}

@@ -1,0 +1,448 @@
+//! The assessment file format: one codec for localStorage, file export, import and share links.
+//!
+//! The format is a boundary, so it has its own serde types ([`v1`]) separate from the in-memory model in
+//! [`crate::assessment`]: the model may change, files already on people's disks may not.
+//!
+//! # Format, schema version 1
+//!
+//! A UTF-8 JSON object (at most 5 MB); `public/assessment.schema.json` is its JSON Schema and
+//! `docs/FORMAT.md` a short description.
+//!
+//! ```json
+//! {
+//!   "format": "aims-readiness/assessment",
+//!   "schema_version": 1,
+//!   "app_version": "0.1.0",
+//!   "content_version": 1,
+//!   "created": "2025-03-01T09:30:00Z",
+//!   "updated": "2025-03-02T16:05:00Z",
+//!   "mode": "full",
+//!   "target": 3,
+//!   "profile": {
+//!     "name": "Example Ltd", "roles": ["developer", "deployer"], "sector": "Insurance",
+//!     "size": "medium", "systems_in_scope": "Claims triage model"
+//!   },
+//!   "answers": {
+//!     "6.1.2": { "level": 2, "notes": "…", "evidence": "…", "owner": "CRO", "due": "2025-06-30" },
+//!     "A.10.4": { "not_applicable": true, "justification": "We have no customers of our AI systems." }
+//!   },
+//!   "policy": {
+//!     "scope": "", "principles": ["C.2.5"], "extra_principles": "", "risk_appetite": "low",
+//!     "owner_role": "", "approver": "", "review_months": 12, "version": "", "effective_date": "",
+//!     "related_policies": [], "exceptions": "", "edited_markdown": null
+//!   }
+//! }
+//! ```
+//!
+//! - `format` is always `"aims-readiness/assessment"`; `schema_version` is [`SCHEMA_VERSION`]; `app_version`
+//!   is the version of the app that wrote the file and `content_version` the questionnaire content's
+//!   [`crate::catalogue::CONTENT_FORMAT_VERSION`] (both informative).
+//! - `created` and `updated` are RFC 3339 timestamps. `mode` is `"quick"` or `"full"`; `target` is 2 … 5.
+//! - `profile.roles` holds role keys (`provider`, `developer`, `deployer`, `user`); `profile.size` is a
+//!   size key (`micro`, `small`, `medium`, `large`) or `null`.
+//! - `answers` is keyed by item ID. An answer has either a `level` (0 … 5) or `"not_applicable": true` with
+//!   a non-blank `justification` (Annex A controls only), or neither (unanswered but with notes). `notes`,
+//!   `evidence`, `owner` and `due` (`YYYY-MM-DD`) are optional; empty fields are left out. IDs this app does
+//!   not know are kept and reported as warnings, never dropped.
+//! - `policy` holds the policy drafter's form (`risk_appetite` is `low`, `moderate`, `high` or `null`;
+//!   `effective_date` is `YYYY-MM-DD` or empty) and `edited_markdown`, the hand-edited draft or `null`.
+//! - No other keys are allowed anywhere, and no key may appear twice in one object. Every text field is at
+//!   most [`MAX_TEXT_CHARS`] characters ([`MAX_MARKDOWN_CHARS`] for `edited_markdown`).
+//!
+//! Output is deterministic: fields in a fixed order, answers sorted by item ID.
+//!
+//! # Versions
+//!
+//! A file with a newer `schema_version` is refused with a message asking to update the app. An older one
+//! goes through the steps in [`migrate::MIGRATIONS`], one version at a time, before it is read as the
+//! current version.
+
+pub mod migrate;
+mod scan;
+pub mod v1;
+
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::assessment::Assessment;
+use crate::catalogue::Catalogue;
+
+/// The fixed value of the `format` field.
+pub const FORMAT: &str = "aims-readiness/assessment";
+/// The schema version this app writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Input larger than this is refused before it is parsed.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+/// The longest text field (notes, evidence, a name …), in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The longest hand-edited policy draft, in characters.
+pub const MAX_MARKDOWN_CHARS: usize = 200_000;
+/// The most entries in one list (policy principles, related policies).
+pub const MAX_LIST_LEN: usize = 200;
+/// The longest item ID accepted as an answers key.
+pub const MAX_ITEM_ID_CHARS: usize = 64;
+/// serde_json's nesting limit; an assessment is at most 4 levels deep.
+const MAX_DEPTH: usize = 128;
+
+/// Serialises an assessment as pretty JSON, for exported files and localStorage alike.
+///
+/// Deterministic: the same assessment always gives the same bytes.
+pub fn encode(assessment: &Assessment) -> String {
+    let file = v1::FileV1::from_assessment(assessment, v1::Detail::Everything);
+    let mut json = to_json(&file, true);
+    json.push('\n');
+    json
+}
+
+/// Serialises an assessment as compact JSON, as a share link carries it.
+pub(crate) fn encode_compact(assessment: &Assessment, detail: v1::Detail) -> String {
+    to_json(&v1::FileV1::from_assessment(assessment, detail), false)
+}
+
+fn to_json(file: &v1::FileV1, pretty: bool) -> String {
+    // serde_json fails only on maps with non-string keys or on a failing `Serialize` impl; `FileV1` has
+    // neither, whatever the data in it, so this cannot fail.
+    let result = if pretty {
+        serde_json::to_string_pretty(file)
+    } else {
+        serde_json::to_string(file)
+    };
+    result.expect("the v1 file types always serialise")
+}
+
+/// Reads an exported file, a localStorage blob or an unpacked share link, without changing anything.
+///
+/// Everything is checked before an [`Assessment`] comes out: size, encoding, JSON syntax, `format`,
+/// `schema_version` (older versions are migrated), duplicate keys, the shape of every field and every
+/// value. Unknown item IDs are kept and reported in [`Preview::warnings`].
+pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: input.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(input).map_err(|e| {
+        let (line, column) = line_column(input, e.valid_up_to());
+        ImportError::NotUtf8 {
+            line,
+            column,
+            byte: input.get(e.valid_up_to()).copied().unwrap_or(0),
+        }
+    })?;
+    // Editors on Windows like to start UTF-8 files with a byte order mark; it carries no data.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    match trimmed.as_bytes().first() {
+        None => return Err(ImportError::Empty),
+        Some(b'{') => {}
+        Some(b'[') => return Err(ImportError::NotAnObject { found: "a list" }),
+        Some(b'"') => return Err(ImportError::NotAnObject { found: "a string" }),
+        Some(b'-' | b'0'..=b'9') => return Err(ImportError::NotAnObject { found: "a number" }),
+        Some(b't' | b'f') if trimmed.starts_with("true") || trimmed.starts_with("false") => {
+            return Err(ImportError::NotAnObject {
+                found: "true or false",
+            })
+        }
+        Some(b'n') if trimmed.starts_with("null") => {
+            return Err(ImportError::NotAnObject { found: "null" })
+        }
+        // Not JSON at all: let the parser say where.
+        Some(_) => {}
+    }
+
+    let header = scan::scan(text)?;
+    let version = check_header(&header)?;
+    let file: v1::FileV1 = if version == u64::from(SCHEMA_VERSION) {
+        serde_json::from_str(text).map_err(|e| shape_error(&e))?
+    } else {
+        let from = u32::try_from(version).map_err(|_| ImportError::TooOld {
+            found: version,
+            oldest: migrate::OLDEST_READABLE,
+        })?;
+        let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| shape_error(&e))?;
+        let doc = migrate::upgrade(doc, from)?;
+        serde_json::from_value(doc).map_err(|e| shape_error(&e))?
+    };
+    let mut preview = file.into_preview(catalogue)?;
+    if version != u64::from(SCHEMA_VERSION) {
+        preview.warnings.insert(
+            0,
+            ImportWarning::Migrated {
+                from: version,
+                to: SCHEMA_VERSION,
+            },
+        );
+    }
+    Ok(preview)
+}
+
+/// Checks `format` and `schema_version`, and returns the version.
+fn check_header(header: &scan::Header) -> Result<u64, ImportError> {
+    match &header.format {
+        None => return Err(ImportError::MissingFormat),
+        Some(scan::Scalar::Str(s)) if s == FORMAT => {}
+        Some(other) => {
+            return Err(ImportError::WrongFormat {
+                found: shorten(&other.to_string(), 80),
+            })
+        }
+    }
+    let version = match &header.schema_version {
+        None => return Err(ImportError::MissingVersion),
+        Some(scan::Scalar::UInt(v)) => *v,
+        Some(other) => {
+            return Err(ImportError::BadVersion {
+                found: shorten(&other.to_string(), 80),
+            })
+        }
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version < u64::from(migrate::OLDEST_READABLE) {
+        return Err(ImportError::TooOld {
+            found: version,
+            oldest: migrate::OLDEST_READABLE,
+        });
+    }
+    Ok(version)
+}
+
+/// The JSON Schema of the current file format, as committed in `public/assessment.schema.json`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(v1::FileV1);
+    let mut json =
+        serde_json::to_string_pretty(&schema).expect("a JSON Schema is plain JSON and serialises");
+    json.push('\n');
+    json
+}
+
+/// A decoded assessment, shown to the user before it replaces anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub assessment: Assessment,
+    /// Things the user should know before confirming; none of them stops the import.
+    pub warnings: Vec<ImportWarning>,
+    /// The file's `schema_version` as read, before any migration.
+    pub schema_version: u64,
+    /// The version of the app that wrote the file.
+    pub app_version: String,
+    /// Answers (levels or not applicable) to items of this questionnaire.
+    pub answered: usize,
+}
+
+impl Preview {
+    /// The organisation's name, as the preview shows it.
+    pub fn organisation(&self) -> &str {
+        &self.assessment.profile.name
+    }
+
+    /// When the assessment was last changed (RFC 3339).
+    pub fn updated(&self) -> &str {
+        &self.assessment.updated
+    }
+}
+
+/// Something worth knowing about an import that does not stop it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportWarning {
+    #[error("“{id}” is not an item of this questionnaire (it may come from another version of the content): its answer is kept but not scored")]
+    UnknownItem { id: String },
+    #[error("the assessment was made with questionnaire content version {file}, this app has version {app}: answers are matched by item ID")]
+    ContentVersion { file: u64, app: u32 },
+    #[error("the assessment was written in file format version {from} and has been upgraded to version {to}")]
+    Migrated { from: u64, to: u32 },
+    #[error("policy principle “{id}” is not an Annex C objective this app knows: it is kept")]
+    UnknownPrinciple { id: String },
+}
+
+/// One thing wrong with a value, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as field names from the top of the file: `answers › A.6.2.4 › level`.
+    pub path: String,
+    /// What is wrong, and what would be right.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why an assessment could not be read. Each message says what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("The data is {size} bytes, more than the {} MB an assessment can be: this is not an assessment file.", limit / (1024 * 1024))]
+    TooLarge { size: usize, limit: usize },
+    #[error("The data is empty. Choose a .json file exported from this app.")]
+    Empty,
+    #[error("This is not a text file: byte {byte:#04x} at line {line}, column {column} is not UTF-8. Choose a .json file exported from this app.")]
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+    #[error("This is not an assessment: the JSON holds {found}, where an assessment is a JSON object (it starts with “{{”).")]
+    NotAnObject { found: &'static str },
+    #[error("This is not valid JSON: {message} at line {line}, column {column}. Was it edited by hand, or is it another kind of file?")]
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("The data ends too early, at line {line}, column {column}: it was cut short. Export or copy it again.")]
+    Truncated { line: usize, column: usize },
+    #[error("The data is nested more than {MAX_DEPTH} levels deep at line {line}, column {column}; an assessment never is, so this is not an assessment file.")]
+    TooDeep { line: usize, column: usize },
+    #[error("The number at line {line}, column {column} is too large; no value in an assessment is anywhere near that big.")]
+    NumberTooLarge { line: usize, column: usize },
+    #[error("“{key}” appears twice in {} (line {line}, column {column}). Keep one of them and import again.", place(.parent))]
+    DuplicateKey {
+        key: String,
+        /// The enclosing object, as a path; empty for the top level.
+        parent: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("This JSON is not an assessment from this app: it has no \"format\" field (an assessment has \"format\": \"{FORMAT}\").")]
+    MissingFormat,
+    #[error("This JSON is not an assessment from this app: its \"format\" is {found}, where an assessment has \"{FORMAT}\".")]
+    WrongFormat { found: String },
+    #[error(
+        "The assessment has no \"schema_version\" field, so this app cannot tell how to read it."
+    )]
+    MissingVersion,
+    #[error("\"schema_version\" must be a whole number such as {SCHEMA_VERSION}, not {found}.")]
+    BadVersion { found: String },
+    #[error("This assessment was made by a newer version of the app (file format version {found}; this version reads up to {supported}). Update the app by reloading the page, then import it again.")]
+    NewerVersion { found: u64, supported: u32 },
+    #[error("This assessment uses file format version {found}, from a pre-release of the app that this version cannot read (the oldest it reads is {oldest}).")]
+    TooOld { found: u64, oldest: u32 },
+    #[error("The assessment could not be upgraded from file format version {from}: {message}.")]
+    Migration { from: u32, message: String },
+    #[error("The assessment does not have the expected shape: {message}{}.", at(*.line, *.column))]
+    Shape {
+        message: String,
+        /// 1-based; 0 when unknown (a migrated file has no positions).
+        line: usize,
+        column: usize,
+    },
+    #[error("{}", problems_text(.problems))]
+    Invalid { problems: Vec<Problem> },
+}
+
+fn place(parent: &str) -> String {
+    if parent.is_empty() {
+        "the top level".to_owned()
+    } else {
+        parent.to_owned()
+    }
+}
+
+fn at(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line}, column {column}")
+    }
+}
+
+fn problems_text(problems: &[Problem]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = match problems {
+        [one] => format!("The assessment has a problem: {one}."),
+        _ => format!("The assessment has {} problems:", problems.len()),
+    };
+    if problems.len() > 1 {
+        for problem in problems.iter().take(SHOWN) {
+            text.push_str(&format!("\n- {problem}"));
+        }
+        if problems.len() > SHOWN {
+            text.push_str(&format!("\n- … and {} more", problems.len() - SHOWN));
+        }
+    }
+    text
+}
+
+/// Maps a serde_json error from reading the typed file to a user-facing error.
+fn shape_error(e: &serde_json::Error) -> ImportError {
+    match syntax_error(e) {
+        Some(err) => err,
+        None => ImportError::Shape {
+            message: shorten(&humanise(&message_of(e)), 300),
+            line: e.line(),
+            column: e.column(),
+        },
+    }
+}
+
+/// Syntax, truncation and nesting errors, which say the input is not JSON at all.
+fn syntax_error(e: &serde_json::Error) -> Option<ImportError> {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Eof => Some(ImportError::Truncated { line, column }),
+        Category::Syntax if message_of(e).starts_with("recursion limit exceeded") => {
+            Some(ImportError::TooDeep { line, column })
+        }
+        Category::Syntax if message_of(e).starts_with("number out of range") => {
+            Some(ImportError::NumberTooLarge { line, column })
+        }
+        Category::Syntax | Category::Io => Some(ImportError::Syntax {
+            message: shorten(&message_of(e), 300),
+            line,
+            column,
+        }),
+        Category::Data => None,
+    }
+}
+
+/// serde_json's message without its " at line L column C" suffix.
+fn message_of(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    if e.line() == 0 {
+        return full;
+    }
+    match full.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_owned(),
+        None => full,
+    }
+}
+
+/// serde's wording for numbers, in words a user knows.
+fn humanise(message: &str) -> String {
+    message
+        .replace("expected u64", "expected a whole number")
+        .replace("floating point `", "the number `")
+        .replace("integer `", "the number `")
+}
+
+/// 1-based line and column (in bytes) of a byte offset.
+fn line_column(input: &[u8], offset: usize) -> (usize, usize) {
+    let before = &input[..offset.min(input.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = match before.iter().rposition(|&b| b == b'\n') {
+        Some(newline) => offset - newline,
+        None => offset + 1,
+    };
+    (line, column)
+}
+
+/// Cuts text shown in a message to about `max` characters.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut short: String = text.chars().take(max).collect();
+        short.push('…');
+        short
+    }
+}

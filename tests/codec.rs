@@ -1,0 +1,404 @@
+//! The assessment file format: round trips, the corpus of bad files, versions and the JSON Schema.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use aims_readiness::assessment::{Answer, Assessment, Mode};
+use aims_readiness::catalogue::catalogue;
+use aims_readiness::codec::{
+    self, decode, encode, migrate, ImportError, ImportWarning, MAX_INPUT_BYTES, SCHEMA_VERSION,
+};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(path)
+}
+
+fn read(path: &str) -> Vec<u8> {
+    fs::read(data(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn a_full_assessment_round_trips() {
+    let a = common::full_assessment();
+    let preview = decode(encode(&a).as_bytes(), catalogue()).unwrap();
+    assert_eq!(preview.assessment, a);
+    assert!(preview.warnings.is_empty(), "{:?}", preview.warnings);
+    assert_eq!(preview.answered, catalogue().items().count());
+    assert_eq!(preview.organisation(), "Northwind Mutual Insurance Ltd");
+    assert_eq!(preview.updated(), "2025-03-14T16:05:27.512Z");
+    assert_eq!(preview.app_version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(preview.schema_version, u64::from(SCHEMA_VERSION));
+}
+
+#[test]
+fn a_fresh_assessment_round_trips() {
+    let a = Assessment::new(Mode::Quick, "2025-01-01T00:00:00Z");
+    assert_eq!(
+        decode(encode(&a).as_bytes(), catalogue())
+            .unwrap()
+            .assessment,
+        a
+    );
+}
+
+#[test]
+fn output_is_deterministic_pretty_json_with_the_header_first() {
+    let a = common::full_assessment();
+    let json = encode(&a);
+    assert_eq!(json, encode(&a.clone()));
+    assert!(
+        json.starts_with(
+            "{\n  \"format\": \"aims-readiness/assessment\",\n  \"schema_version\": 1,\n  \"app_version\": "
+        ),
+        "{}",
+        &json[..200]
+    );
+    assert!(json.ends_with("}\n"));
+    // Re-encoding what was read gives the same bytes: nothing is reordered or lost.
+    let again = encode(&decode(json.as_bytes(), catalogue()).unwrap().assessment);
+    assert_eq!(again, json);
+    // Answers are sorted by ID, and unanswered empty fields are left out.
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ids: Vec<&String> = value["answers"].as_object().unwrap().keys().collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    assert_eq!(value["answers"]["10.2"], serde_json::json!({ "level": 4 }));
+}
+
+#[test]
+fn every_version_fixture_still_reads() {
+    // tests/data/versions/vN.json is an untouched file written by version N of the format, each holding
+    // `common::full_assessment()`. When the format changes, the old files stay and go through the
+    // migrations; they must keep giving the same assessment.
+    for version in migrate::OLDEST_READABLE..=SCHEMA_VERSION {
+        let name = format!("versions/v{version}.json");
+        let bytes = read(&name);
+        let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(doc["schema_version"], version, "{name}");
+        let preview = decode(&bytes, catalogue()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(preview.assessment, common::full_assessment(), "{name}");
+        assert_eq!(preview.schema_version, u64::from(version));
+    }
+}
+
+#[test]
+fn migration_chain_reaches_the_current_version() {
+    let mut version = migrate::OLDEST_READABLE;
+    for step in migrate::MIGRATIONS {
+        assert_eq!(
+            step.from, version,
+            "migration steps must go one version at a time: {}",
+            step.what
+        );
+        version += 1;
+    }
+    assert_eq!(
+        version,
+        SCHEMA_VERSION,
+        "add migrate_v{version}_to_v{} to codec::migrate::MIGRATIONS",
+        version + 1
+    );
+    // The current version needs no step and is left as it is.
+    let doc: serde_json::Value = serde_json::from_slice(&read("good/minimal.json")).unwrap();
+    assert_eq!(migrate::upgrade(doc.clone(), SCHEMA_VERSION).unwrap(), doc);
+}
+
+#[test]
+fn unknown_items_are_kept_and_reported() {
+    let preview = decode(&read("good/unknown_items.json"), catalogue()).unwrap();
+    let a = &preview.assessment;
+    assert_eq!(
+        a.answer("A.11.1"),
+        Some(&Answer::Level(
+            aims_readiness::assessment::Level::new(3).unwrap()
+        ))
+    );
+    assert_eq!(
+        a.response("A.11.1").unwrap().notes,
+        "From a newer questionnaire"
+    );
+    assert!(matches!(
+        a.answer("Z.9"),
+        Some(Answer::NotApplicable { .. })
+    ));
+    assert_eq!(a.policy.inputs.principles, ["C.2.5", "C.9.9"]);
+    assert!(preview.warnings.contains(&ImportWarning::UnknownItem {
+        id: "A.11.1".into()
+    }));
+    assert!(preview
+        .warnings
+        .contains(&ImportWarning::UnknownItem { id: "Z.9".into() }));
+    assert!(preview
+        .warnings
+        .contains(&ImportWarning::UnknownPrinciple { id: "C.9.9".into() }));
+    assert!(preview
+        .warnings
+        .contains(&ImportWarning::ContentVersion { file: 2, app: 1 }));
+    // Unknown items are not counted as answers to this questionnaire.
+    assert_eq!(preview.answered, 3);
+    // And they survive the next save.
+    let again = decode(encode(a).as_bytes(), catalogue()).unwrap();
+    assert_eq!(&again.assessment, a);
+}
+
+#[test]
+fn hostile_strings_are_accepted_and_kept_as_data() {
+    let bytes = read("good/hostile.json");
+    let preview = decode(&bytes, catalogue()).unwrap();
+    let a = &preview.assessment;
+    let original: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(a.profile.name, original["profile"]["name"]);
+    assert_eq!(a.profile.sector, original["profile"]["sector"]);
+    assert_eq!(
+        a.profile.systems_in_scope,
+        original["profile"]["systems_in_scope"]
+    );
+    assert!(a.profile.systems_in_scope.contains('\0'));
+    let r = a.response("4.1").unwrap();
+    assert_eq!(r.notes, original["answers"]["4.1"]["notes"]);
+    assert_eq!(r.owner, "../../etc/passwd");
+    assert_eq!(r.evidence, "javascript:alert(document.cookie)");
+    assert_eq!(
+        a.answer("A.10.4"),
+        Some(&Answer::NotApplicable {
+            justification: original["answers"]["A.10.4"]["justification"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+    );
+    assert_eq!(
+        a.policy.edited_markdown.as_deref(),
+        original["policy"]["edited_markdown"].as_str()
+    );
+    assert_eq!(
+        decode(encode(a).as_bytes(), catalogue())
+            .unwrap()
+            .assessment,
+        *a
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(read("good/minimal.json"));
+    let preview = decode(&bytes, catalogue()).unwrap();
+    assert_eq!(preview.organisation(), "Example Ltd");
+}
+
+/// Each file in tests/data/bad/ and a piece of the message it must give.
+const BAD: &[(&str, &str)] = &[
+    ("answers_as_list.json", "invalid type: sequence, expected a map at line 19"),
+    ("bad_due_date.json", "answers › A.6.2.4 › due: \"31/12/2025\" is not a date; write it as YYYY-MM-DD"),
+    ("bad_timestamp.json", "created: \"yesterday\" is not an RFC 3339 timestamp"),
+    ("deep_nesting.json", "nested more than 128 levels deep at line 15"),
+    ("duplicate_answer.json", "“6.1.2” appears twice in answers (line 26, column 11)"),
+    ("duplicate_nested_field.json", "“level” appears twice in answers › 4.1 (line 22"),
+    ("duplicate_top_level.json", "“target” appears twice in the top level (line 10"),
+    ("empty.json", "The data is empty"),
+    ("empty_item_id.json", "answers: an item ID is empty"),
+    ("huge_integer.json", "expected a whole number at line 21"),
+    ("huge_number.json", "The number at line 9, column 17 is too large"),
+    ("impossible_due_date.json", "\"2025-02-30\" is not a date"),
+    ("level_and_not_applicable.json", "answers › A.10.4 › level: has both a level and \"not_applicable\""),
+    ("level_fraction.json", "the number `2.5`, expected a whole number at line 21, column 18"),
+    ("level_negative.json", "the number `-1`, expected a whole number at line 21"),
+    ("level_out_of_range.json", "answers › 4.1 › level: 6 is not a maturity level; use 0 (Not started) to 5"),
+    ("lone_surrogate.json", "This is not valid JSON: unexpected end of hex escape at line 11"),
+    ("missing_field.json", "missing field `answers`"),
+    ("missing_format.json", "it has no \"format\" field"),
+    ("missing_version.json", "no \"schema_version\""),
+    ("newer_version.json", "made by a newer version of the app (file format version 2; this version reads up to 1). Update the app"),
+    ("non_utf8.json", "byte 0xff at line 11, column 22 is not UTF-8"),
+    ("not_applicable_blank_justification.json", "A.10.4 is marked not applicable without a justification"),
+    ("not_applicable_on_clause.json", "6.1.2 is a clause requirement: every clause applies"),
+    ("not_applicable_without_justification.json", "answers › A.10.4 › justification: A.10.4 is marked not applicable without a justification"),
+    ("not_json.json", "This is not valid JSON: expected value at line 1, column 1"),
+    ("several_problems.json", "3 problems:\n- target: 7 is not a target level; choose 2 to 5\n- answers › 4.1 › level: 8"),
+    ("target_out_of_range.json", "target: 9 is not a target level; choose 2 to 5"),
+    ("text_too_long.json", "answers › A.6.2.4 › notes: is 20001 characters long, more than the 20000 allowed"),
+    ("top_level_array.json", "the JSON holds a list, where an assessment is a JSON object"),
+    ("top_level_string.json", "the JSON holds a string"),
+    ("trailing_garbage.json", "trailing characters at line 50, column 1"),
+    ("truncated.json", "ends too early, at line 27"),
+    ("unknown_field.json", "unknown field `colour`"),
+    ("unknown_mode.json", "unknown variant `speedy`, expected `quick` or `full` at line 8"),
+    ("unknown_role.json", "unknown variant `overlord`, expected one of `provider`, `developer`, `deployer`, `user`"),
+    ("unknown_size.json", "unknown variant `tiny`"),
+    ("version_as_string.json", "\"schema_version\" must be a whole number such as 1, not \"1\""),
+    ("version_zero.json", "file format version 0, from a pre-release"),
+    ("whitespace_only.json", "The data is empty"),
+    ("wrong_format.json", "its \"format\" is \"some-other-app/export\""),
+    ("wrong_type.json", "invalid type: string \"three\", expected a whole number at line 9, column 19"),
+];
+
+#[test]
+fn every_bad_file_is_refused_with_a_message_that_says_what_and_where() {
+    let mut failures = Vec::new();
+    for (name, expected) in BAD {
+        match decode(&read(&format!("bad/{name}")), catalogue()) {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) if !e.to_string().contains(expected) => {
+                failures.push(format!("{name}:\n  got      {e}\n  expected …{expected}…"))
+            }
+            Err(_) => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_file_in_the_bad_corpus_is_listed_with_its_message() {
+    let mut files: Vec<String> = fs::read_dir(data("bad"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let listed: Vec<String> = BAD.iter().map(|(name, _)| name.to_string()).collect();
+    assert_eq!(files, listed, "add new files to BAD, in name order");
+}
+
+#[test]
+fn input_over_5_mb_is_refused_before_parsing() {
+    // Valid JSON that would parse, just too much of it.
+    let mut big = b"{\"format\": \"".to_vec();
+    big.resize(MAX_INPUT_BYTES + 1, b'a');
+    let err = decode(&big, catalogue()).unwrap_err();
+    assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("more than the 5 MB"), "{err}");
+}
+
+#[test]
+fn nesting_far_beyond_the_limit_is_a_clear_error_not_a_crash() {
+    let mut deep =
+        "{\"format\": \"aims-readiness/assessment\", \"schema_version\": 1, \"x\": ".to_owned();
+    deep.push_str(&"[".repeat(1_000_000));
+    let err = decode(deep.as_bytes(), catalogue()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::TooDeep { line: 1, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn every_problem_is_listed_with_its_path() {
+    let Err(ImportError::Invalid { problems }) =
+        decode(&read("bad/several_problems.json"), catalogue())
+    else {
+        panic!("expected validation problems");
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["target", "answers › 4.1 › level", "answers › A.6.2.4 › due"]
+    );
+}
+
+#[test]
+fn roles_are_read_in_a_canonical_order_without_repeats() {
+    let text = String::from_utf8(read("good/minimal.json"))
+        .unwrap()
+        .replace("\"deployer\"", "\"user\", \"deployer\", \"user\"");
+    let preview = decode(text.as_bytes(), catalogue()).unwrap();
+    use aims_readiness::assessment::Role;
+    assert_eq!(
+        preview.assessment.profile.roles,
+        [Role::Deployer, Role::User]
+    );
+}
+
+#[test]
+fn timestamps_and_dates_are_checked_strictly() {
+    use aims_readiness::codec::v1::{is_date, is_rfc3339};
+    for good in ["2024-02-29", "2025-12-31", "2000-02-29"] {
+        assert!(is_date(good), "{good}");
+    }
+    for bad in [
+        "2025-02-29",
+        "1900-02-29",
+        "2025-13-01",
+        "2025-00-10",
+        "2025-1-01",
+        "25-01-01",
+        "2025-01-01 ",
+        "２０２５-01-01",
+        "",
+    ] {
+        assert!(!is_date(bad), "{bad}");
+    }
+    for good in [
+        "2025-03-01T09:30:00Z",
+        "2025-03-01T09:30:00.123456Z",
+        "2025-03-01t09:30:00+01:00",
+        "2025-03-01T23:59:60-05:30",
+    ] {
+        assert!(is_rfc3339(good), "{good}");
+    }
+    for bad in [
+        "2025-03-01",
+        "2025-03-01T09:30Z",
+        "2025-03-01T24:00:00Z",
+        "2025-03-01T09:30:00",
+        "2025-03-01T09:30:00.Z",
+        "2025-03-01T09:30:00+0100",
+        "2025-03-01T09:30:00Zé",
+        "2025-03-0é09:30:00Z",
+    ] {
+        assert!(!is_rfc3339(bad), "{bad}");
+    }
+}
+
+#[test]
+fn the_committed_json_schema_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/assessment.schema.json");
+    let generated = codec::json_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        fs::write(&path, &generated).unwrap();
+    }
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "public/assessment.schema.json is out of date with the file types in src/codec/v1.rs; \
+         regenerate it with `UPDATE_SCHEMA=1 cargo test --test codec` and commit it"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert_eq!(schema["properties"]["format"]["const"], codec::FORMAT);
+    assert_eq!(schema["additionalProperties"], false);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_assessment_round_trips(a in common::arb::assessment()) {
+        let json = encode(&a);
+        let preview = decode(json.as_bytes(), catalogue()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&preview.assessment, &a);
+        prop_assert_eq!(encode(&preview.assessment), json);
+    }
+
+    #[test]
+    fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = decode(&bytes, catalogue());
+    }
+
+    #[test]
+    fn a_cut_short_file_is_refused(cut in 0usize..1000) {
+        let json = encode(&common::full_assessment());
+        let cut = cut * json.len() / 1000;
+        let cut = (0..=cut).rev().find(|&i| json.is_char_boundary(i)).unwrap_or(0);
+        prop_assert!(decode(&json.as_bytes()[..cut], catalogue()).is_err());
+    }
+}
