@@ -30,7 +30,9 @@ pub fn ItemCard(
     let heading_id = format!("item-{dom_id}");
     let group = format!("level-{id}");
 
-    let level_radio = move |level: Level| {
+    let level_radio = {
+        let (dom_id, group) = (dom_id.clone(), group.clone());
+        move |level: Level| {
         let n = level.get();
         let generic = cat.level(n).map(|l| l.name.clone()).unwrap_or_default();
         let input_id = format!("{dom_id}-level-{n}");
@@ -48,6 +50,7 @@ pub fn ItemCard(
                 </label>
             </div>
         }
+    }
     };
     let na_radio = item.allows_not_applicable().then(|| {
         let input_id = format!("{dom_id}-level-na");
@@ -74,8 +77,9 @@ pub fn ItemCard(
     let eu = cat.eu_rows(id);
     let has_crosswalks = !nist.is_empty() || !eu.is_empty();
 
+    let field_prefix = dom_id.clone();
     let field = move |label: &'static str, key: &'static str, multiline: bool, read: fn(&Response) -> String, write: fn(&mut Response, String)| {
-        let field_id = format!("{dom_id}-{key}");
+        let field_id = format!("{field_prefix}-{key}");
         let value = move || state.with(|a| a.response(id).map(read).unwrap_or_default());
         let on_input = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
