@@ -414,10 +414,13 @@ fn known<'c>(
 pub fn date_label(timestamp: &str) -> String {
     let date = timestamp.trim().get(..10).unwrap_or_default();
     let well_formed = date.len() == 10
-        && date
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if well_formed {
         date.to_owned()
     } else {

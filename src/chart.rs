@@ -33,7 +33,10 @@ pub struct Radar {
 
 /// Lays out a radar chart in a square of `size` units with room for labels around it.
 pub fn radar(values: &[(String, Option<f64>)], size: f64) -> Radar {
-    let centre = Point { x: size / 2.0, y: size / 2.0 };
+    let centre = Point {
+        x: size / 2.0,
+        y: size / 2.0,
+    };
     let radius = size * 0.34;
     let n = values.len().max(1);
     let at = |i: usize, fraction: f64| {
@@ -58,8 +61,17 @@ pub fn radar(values: &[(String, Option<f64>)], size: f64) -> Radar {
         .iter()
         .map(|&f| points(&mut (0..values.len()).map(|i| (i, f))))
         .collect();
-    let polygon = points(&mut values.iter().enumerate().map(|(i, (_, v))| (i, fraction(*v))));
-    let dots = values.iter().enumerate().map(|(i, (_, v))| at(i, fraction(*v))).collect();
+    let polygon = points(
+        &mut values
+            .iter()
+            .enumerate()
+            .map(|(i, (_, v))| (i, fraction(*v))),
+    );
+    let dots = values
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| at(i, fraction(*v)))
+        .collect();
     let labels = values
         .iter()
         .enumerate()
@@ -72,10 +84,21 @@ pub fn radar(values: &[(String, Option<f64>)], size: f64) -> Radar {
             } else {
                 "end"
             };
-            Label { at: p, anchor, text: text.clone() }
+            Label {
+                at: p,
+                anchor,
+                text: text.clone(),
+            }
         })
         .collect();
-    Radar { centre, axes, rings, polygon, dots, labels }
+    Radar {
+        centre,
+        axes,
+        rings,
+        polygon,
+        dots,
+        labels,
+    }
 }
 
 /// The length of a bar for a percentage, on a scale whose 100 % is `full` units.
@@ -89,15 +112,23 @@ mod tests {
 
     #[test]
     fn radar_puts_full_marks_on_the_rim_and_zero_at_the_centre() {
-        let values: Vec<(String, Option<f64>)> =
-            vec![("4".into(), Some(100.0)), ("5".into(), Some(0.0)), ("6".into(), None)];
+        let values: Vec<(String, Option<f64>)> = vec![
+            ("4".into(), Some(100.0)),
+            ("5".into(), Some(0.0)),
+            ("6".into(), None),
+        ];
         let r = radar(&values, 300.0);
         assert_eq!(r.axes.len(), 3);
-        assert!((r.dots[0].x - r.axes[0].x).abs() < 1e-9 && (r.dots[0].y - r.axes[0].y).abs() < 1e-9);
+        assert!(
+            (r.dots[0].x - r.axes[0].x).abs() < 1e-9 && (r.dots[0].y - r.axes[0].y).abs() < 1e-9
+        );
         assert_eq!(r.dots[1], r.centre);
         assert_eq!(r.dots[2], r.centre);
         assert_eq!(r.rings.len(), 4);
-        assert_eq!(r.labels[0].anchor, "middle", "the first axis points straight up");
+        assert_eq!(
+            r.labels[0].anchor, "middle",
+            "the first axis points straight up"
+        );
         assert!(r.axes[0].y < r.centre.y);
     }
 

@@ -258,13 +258,21 @@ pub fn slug(text: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    trimmed.chars().take(48).collect::<String>().trim_end_matches('-').to_owned()
+    trimmed
+        .chars()
+        .take(48)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 /// The stem of every exported file: "iso42001-readiness-acme-ltd-2025-03-02".
 pub fn file_stem(a: &Assessment) -> String {
     let mut stem = "iso42001-readiness".to_owned();
-    for part in [slug(&a.profile.name), slug(a.updated.get(..10).unwrap_or_default())] {
+    for part in [
+        slug(&a.profile.name),
+        slug(a.updated.get(..10).unwrap_or_default()),
+    ] {
         if !part.is_empty() {
             stem.push('-');
             stem.push_str(&part);

@@ -24,7 +24,11 @@ impl Route {
             return Route::Share(hash.to_owned());
         }
         let path = hash.strip_prefix('/').unwrap_or(hash);
-        let path = path.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        let path = path
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
         match path.split_once('/') {
             None => match path {
                 "" => Route::Start,
@@ -81,13 +85,19 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Start);
         assert_eq!(Route::parse("#/"), Route::Start);
         assert_eq!(Route::parse("#results"), Route::Results);
-        assert_eq!(Route::parse("#/assess/A.10/"), Route::Assess(Some("A.10".into())));
+        assert_eq!(
+            Route::parse("#/assess/A.10/"),
+            Route::Assess(Some("A.10".into()))
+        );
     }
 
     #[test]
     fn share_links_and_unknown_paths() {
         assert_eq!(Route::parse("#share=abc"), Route::Share("share=abc".into()));
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
-        assert_eq!(Route::parse("#/assess/6/extra"), Route::NotFound("assess/6/extra".into()));
+        assert_eq!(
+            Route::parse("#/assess/6/extra"),
+            Route::NotFound("assess/6/extra".into())
+        );
     }
 }

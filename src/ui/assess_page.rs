@@ -25,12 +25,19 @@ pub fn AssessPage(
         }
         .into_any();
     };
-    let position = cat.sections.iter().position(|s| s.id == section.id).unwrap_or(0);
+    let position = cat
+        .sections
+        .iter()
+        .position(|s| s.id == section.id)
+        .unwrap_or(0);
     let previous = position.checked_sub(1).and_then(|i| cat.sections.get(i));
     let next = cat.sections.get(position + 1);
     let eyebrow = match section.kind {
         SectionKind::Clause => format!("Clause {} · required for certification", section.id),
-        SectionKind::AnnexA => format!("Annex A · category {} · controls chosen in your Statement of Applicability", section.id),
+        SectionKind::AnnexA => format!(
+            "Annex A · category {} · controls chosen in your Statement of Applicability",
+            section.id
+        ),
     };
     let section_id = section.id.clone();
     let progress = move || {
@@ -40,7 +47,11 @@ pub fn AssessPage(
                 .unwrap_or((0, 0))
         })
     };
-    let overall = move || state.scorecard.with(|c| (c.overall.answered, c.overall.in_scope));
+    let overall = move || {
+        state
+            .scorecard
+            .with(|c| (c.overall.answered, c.overall.in_scope))
+    };
 
     view! {
         <div class="assess-layout">
@@ -89,7 +100,9 @@ fn groups(section: &'static Section, mode: crate::assessment::Mode) -> impl Into
         section
             .items
             .iter()
-            .filter(|i| score::is_in_scope(i, mode) && (group.is_none() || i.group.as_deref() == group))
+            .filter(|i| {
+                score::is_in_scope(i, mode) && (group.is_none() || i.group.as_deref() == group)
+            })
             .collect()
     };
     let list = |items: Vec<&'static Item>| {

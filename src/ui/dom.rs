@@ -14,7 +14,12 @@ pub fn now() -> String {
 /// The local time of day, for the "Saved locally" indicator.
 pub fn time_of_day() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
 }
 
 fn window() -> web_sys::Window {
@@ -72,7 +77,10 @@ pub async fn copy(text: &str) -> Result<(), String> {
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|_| "The browser did not allow copying; select the link in the field and copy it yourself.".to_owned())
+        .map_err(|_| {
+            "The browser did not allow copying; select the link in the field and copy it yourself."
+                .to_owned()
+        })
 }
 
 /// Reads a chosen file's bytes.

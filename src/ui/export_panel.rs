@@ -16,9 +16,19 @@ use super::{dom, state::AppState};
 pub fn ExportPanel() -> impl IntoView {
     let state = AppState::expect();
     let cat = state.catalogue();
-    let offer = move |extension: &'static str, mime: &'static str, build: fn(&crate::catalogue::Catalogue, &crate::assessment::Assessment) -> String| {
+    let offer = move |extension: &'static str,
+                      mime: &'static str,
+                      build: fn(
+        &crate::catalogue::Catalogue,
+        &crate::assessment::Assessment,
+    ) -> String| {
         move |_| {
-            let (name, text) = state.with(|a| (format!("{}.{extension}", report::file_stem(a)), build(cat, a)));
+            let (name, text) = state.with(|a| {
+                (
+                    format!("{}.{extension}", report::file_stem(a)),
+                    build(cat, a),
+                )
+            });
             match dom::download(&name, mime, &text) {
                 Ok(()) => state.status(format!("Downloaded {name}.")),
                 Err(message) => state.alert(message),
@@ -33,7 +43,10 @@ pub fn ExportPanel() -> impl IntoView {
         link.set(url.clone());
         spawn_local(async move {
             match dom::copy(&url).await {
-                Ok(()) => state.status(format!("Share link copied to the clipboard ({} characters).", url.chars().count())),
+                Ok(()) => state.status(format!(
+                    "Share link copied to the clipboard ({} characters).",
+                    url.chars().count()
+                )),
                 Err(message) => state.alert(message),
             }
         });

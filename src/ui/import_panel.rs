@@ -41,7 +41,9 @@ pub fn ImportPanel() -> impl IntoView {
 
     let on_change = move |_| {
         let Some(input) = input_ref.get() else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         let input: web_sys::HtmlInputElement = input.unchecked_into();
         spawn_local(async move {
             // Choosing the same file again must fire `change` again.
@@ -59,11 +61,17 @@ pub fn ImportPanel() -> impl IntoView {
                 Ok(bytes) => match codec::decode(&bytes, cat) {
                     Ok(p) => {
                         preview.set(Some(p));
-                        state.status(format!("“{}” is ready to import: check it below and confirm.", file.name()));
+                        state.status(format!(
+                            "“{}” is ready to import: check it below and confirm.",
+                            file.name()
+                        ));
                     }
                     Err(error) => {
                         preview.set(None);
-                        state.alert(format!("“{}” was not imported, and your data is unchanged. {error}", file.name()));
+                        state.alert(format!(
+                            "“{}” was not imported, and your data is unchanged. {error}",
+                            file.name()
+                        ));
                     }
                 },
             }

@@ -25,8 +25,14 @@ pub fn ImportPreview(
     } else {
         preview.organisation().to_owned()
     };
-    let mode = if preview.assessment.mode == Mode::Quick { "Quick scan" } else { "Full assessment" };
-    let has_current = state.assessment.with_untracked(|a| a.as_ref().is_some_and(Assessment::has_data));
+    let mode = if preview.assessment.mode == Mode::Quick {
+        "Quick scan"
+    } else {
+        "Full assessment"
+    };
+    let has_current = state
+        .assessment
+        .with_untracked(|a| a.as_ref().is_some_and(Assessment::has_data));
     let warnings: Vec<String> = preview.warnings.iter().map(ToString::to_string).collect();
     let assessment = preview.assessment.clone();
     view! {

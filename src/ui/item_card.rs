@@ -21,36 +21,38 @@ pub fn ItemCard(
     let answer = move || state.with(|a| a.answer(id).cloned());
     // Chosen "not applicable" but no justification written yet: nothing is recorded until there is one.
     let na_pending = RwSignal::new(false);
-    let na_shown = move || na_pending.get() || matches!(answer(), Some(Answer::NotApplicable { .. }));
+    let na_shown =
+        move || na_pending.get() || matches!(answer(), Some(Answer::NotApplicable { .. }));
     let justification = move || match answer() {
         Some(Answer::NotApplicable { justification }) => justification,
         _ => String::new(),
     };
     let dom_id = id.replace('.', "-");
     let heading_id = format!("item-{dom_id}");
+    let labelled_by = heading_id.clone();
     let group = format!("level-{id}");
 
     let level_radio = {
         let (dom_id, group) = (dom_id.clone(), group.clone());
         move |level: Level| {
-        let n = level.get();
-        let generic = cat.level(n).map(|l| l.name.clone()).unwrap_or_default();
-        let input_id = format!("{dom_id}-level-{n}");
-        view! {
-            <div class="level">
-                <input type="radio" id=input_id.clone() name=group.clone() value=n.to_string()
-                    prop:checked=move || !na_shown() && answer() == Some(Answer::Level(level))
-                    on:change=move |_| {
-                        na_pending.set(false);
-                        state.edit(|a| { let _ = a.set_level(cat, id, level); });
-                    } />
-                <label for=input_id>
-                    <span class="level-name">{format!("{n} · {generic}")}</span>
-                    <span class="level-desc">{item.levels.get(usize::from(n)).cloned().unwrap_or_default()}</span>
-                </label>
-            </div>
+            let n = level.get();
+            let generic = cat.level(n).map(|l| l.name.clone()).unwrap_or_default();
+            let input_id = format!("{dom_id}-level-{n}");
+            view! {
+                <div class="level">
+                    <input type="radio" id=input_id.clone() name=group.clone() value=n.to_string()
+                        prop:checked=move || !na_shown() && answer() == Some(Answer::Level(level))
+                        on:change=move |_| {
+                            na_pending.set(false);
+                            state.edit(|a| { let _ = a.set_level(cat, id, level); });
+                        } />
+                    <label for=input_id>
+                        <span class="level-name">{format!("{n} · {generic}")}</span>
+                        <span class="level-desc">{item.levels.get(usize::from(n)).cloned().unwrap_or_default()}</span>
+                    </label>
+                </div>
+            }
         }
-    }
     };
     let na_radio = item.allows_not_applicable().then(|| {
         let input_id = format!("{dom_id}-level-na");
@@ -78,12 +80,18 @@ pub fn ItemCard(
     let has_crosswalks = !nist.is_empty() || !eu.is_empty();
 
     let field_prefix = dom_id.clone();
-    let field = move |label: &'static str, key: &'static str, multiline: bool, read: fn(&Response) -> String, write: fn(&mut Response, String)| {
+    let field = move |label: &'static str,
+                      key: &'static str,
+                      multiline: bool,
+                      read: fn(&Response) -> String,
+                      write: fn(&mut Response, String)| {
         let field_id = format!("{field_prefix}-{key}");
         let value = move || state.with(|a| a.response(id).map(read).unwrap_or_default());
         let on_input = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            state.edit(|a| { let _ = a.edit_response(cat, id, |r| write(r, v)); });
+            state.edit(|a| {
+                let _ = a.edit_response(cat, id, |r| write(r, v));
+            });
         };
         let control = match (multiline, key) {
             (true, _) => view! { <textarea id=field_id.clone() rows="3" maxlength="20000" prop:value=value on:input=on_input></textarea> }.into_any(),
@@ -94,13 +102,13 @@ pub fn ItemCard(
     };
     // Open the notes when there are some; after that the user decides.
     let has_notes = state.assessment.with_untracked(|a| {
-        a.as_ref()
-            .and_then(|a| a.response(id))
-            .is_some_and(|r| !(r.notes.is_empty() && r.evidence.is_empty() && r.owner.is_empty() && r.due.is_empty()))
+        a.as_ref().and_then(|a| a.response(id)).is_some_and(|r| {
+            !(r.notes.is_empty() && r.evidence.is_empty() && r.owner.is_empty() && r.due.is_empty())
+        })
     });
 
     view! {
-        <article class="item" data-item-id=id aria-labelledby=heading_id.clone()>
+        <article class="item" data-item-id=id aria-labelledby=labelled_by>
             <h2 class="item-title" id=heading_id>
                 <span class="item-id">{id}</span>" "{item.title.clone()}
                 {item.quick.then(|| view! { <span class="badge" title="Part of the quick scan">"key question"</span> })}

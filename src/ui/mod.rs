@@ -57,9 +57,9 @@ fn App() -> impl IntoView {
             }
             Some(raw) => {
                 if let Some(theirs) = storage::decode_foreign(&raw, cat) {
-                    let newer = state
-                        .assessment
-                        .with_untracked(|ours| ours.as_ref().is_none_or(|o| theirs.updated >= o.updated));
+                    let newer = state.assessment.with_untracked(|ours| {
+                        ours.as_ref().is_none_or(|o| theirs.updated >= o.updated)
+                    });
                     if newer {
                         state.assessment.set(Some(theirs));
                         state.status("Updated with changes made in another tab.");

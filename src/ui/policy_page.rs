@@ -13,7 +13,8 @@ use super::{dom, state::AppState};
 pub fn PolicyPage() -> impl IntoView {
     let state = AppState::expect();
     let cat = state.catalogue();
-    let inputs = move |read: fn(&PolicyInputs) -> String| move || state.with(|a| read(&a.policy.inputs));
+    let inputs =
+        move |read: fn(&PolicyInputs) -> String| move || state.with(|a| read(&a.policy.inputs));
     let set = move |write: fn(&mut PolicyInputs, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -28,7 +29,10 @@ pub fn PolicyPage() -> impl IntoView {
     let chosen = move || {
         state.with(|a| {
             if a.policy.inputs.principles.is_empty() {
-                policy::DEFAULT_PRINCIPLES.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()
+                policy::DEFAULT_PRINCIPLES
+                    .iter()
+                    .map(|s| (*s).to_owned())
+                    .collect::<Vec<_>>()
             } else {
                 a.policy.inputs.principles.clone()
             }
@@ -108,8 +112,16 @@ pub fn PolicyPage() -> impl IntoView {
     let download = move |kind: &'static str| {
         move |_| {
             let (name, text, mime) = state.with(|a| match kind {
-                "md" => (format!("{}.md", policy::file_stem(a)), policy::current_markdown(cat, a), "text/markdown"),
-                _ => (format!("{}.html", policy::file_stem(a)), policy::html(cat, a), "text/html"),
+                "md" => (
+                    format!("{}.md", policy::file_stem(a)),
+                    policy::current_markdown(cat, a),
+                    "text/markdown",
+                ),
+                _ => (
+                    format!("{}.html", policy::file_stem(a)),
+                    policy::html(cat, a),
+                    "text/html",
+                ),
             });
             match dom::download(&name, mime, &text) {
                 Ok(()) => state.status(format!("Downloaded {name}.")),

@@ -11,7 +11,9 @@ use super::state::AppState;
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let state = AppState::expect();
-    let text = move |read: fn(&crate::assessment::Profile) -> &String| move || state.with(|a| read(&a.profile).clone());
+    let text = move |read: fn(&crate::assessment::Profile) -> &String| {
+        move || state.with(|a| read(&a.profile).clone())
+    };
 
     let role_box = move |role: Role, hint: &'static str| {
         let checked = move || state.with(|a| a.profile.roles.contains(&role));

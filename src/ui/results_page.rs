@@ -13,8 +13,8 @@ use crate::score::{self, Figures, SectionScore};
 use crate::soa::{self, Applicability};
 
 use super::{
-    bar_chart::BarChart, data_panel::DataPanel, export_panel::ExportPanel, import_panel::ImportPanel,
-    radar_chart::RadarChart, state::AppState,
+    bar_chart::BarChart, data_panel::DataPanel, export_panel::ExportPanel,
+    import_panel::ImportPanel, radar_chart::RadarChart, state::AppState,
 };
 
 /// `data-readiness` carries the whole percent shown; a section without a score has none.
@@ -65,7 +65,15 @@ pub fn ResultsPage() -> impl IntoView {
     let overall = Memo::new(move |_| card.with(|c| c.overall.clone()));
     let clauses = Memo::new(move |_| card.with(|c| c.clauses.clone()));
     let annex = Memo::new(move |_| card.with(|c| c.annex_a.clone()));
-    let of_kind = move |kind: SectionKind| card.with(|c| c.sections.iter().filter(|s| s.kind == kind).cloned().collect::<Vec<_>>());
+    let of_kind = move |kind: SectionKind| {
+        card.with(|c| {
+            c.sections
+                .iter()
+                .filter(|s| s.kind == kind)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     let rule = markdown::to_html(score::RULE_MARKDOWN);
     let gap_list = Memo::new(move |_| state.with(|a| gaps::gaps(cat, a)));
     let soa_rows = Memo::new(move |_| state.with(|a| soa::soa(cat, a)));

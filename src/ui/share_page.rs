@@ -24,11 +24,14 @@ pub fn SharePage(
                 preview=preview
                 on_confirm=Callback::new(move |a: Assessment| {
                     confirm_import(state, a);
-                    dom::navigate(&Route::Results);
+                    // Leave no copy of the payload in the address bar or the history.
+                    dom::replace_route(&Route::Results);
+                    state.route.set(Route::Results);
                 })
                 on_cancel=Callback::new(move |_| {
                     state.status("The shared assessment was not loaded; your data is unchanged.");
-                    dom::navigate(&Route::Start);
+                    dom::replace_route(&Route::Start);
+                    state.route.set(Route::Start);
                 })
             />
         }

@@ -20,7 +20,11 @@ pub fn StartPage() -> impl IntoView {
         state.edit(|a| a.mode = mode);
         dom::navigate(&Route::Profile);
     };
-    let has_data = move || state.assessment.with(|a| a.as_ref().is_some_and(|a| a.has_data()));
+    let has_data = move || {
+        state
+            .assessment
+            .with(|a| a.as_ref().is_some_and(|a| a.has_data()))
+    };
     let about = markdown::to_html(&cat.about);
 
     view! {

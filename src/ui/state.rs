@@ -54,7 +54,7 @@ impl AppState {
         let cat = catalogue();
         let (initial, unreadable, notice) = match storage::load(cat) {
             storage::Loaded::Nothing => (None, None, Notice::None),
-            storage::Loaded::Found(a) => (Some(a), None, Notice::None),
+            storage::Loaded::Found(a) => (Some(*a), None, Notice::None),
             storage::Loaded::Unreadable { message } => (None, Some(message), Notice::None),
             storage::Loaded::Unavailable => (
                 None,
@@ -63,8 +63,11 @@ impl AppState {
             ),
         };
         let assessment = RwSignal::new(initial);
-        let scorecard = Memo::new(move |_| assessment.with(|a| score::score(cat, a.as_ref().unwrap_or(&empty()))));
-        let mode = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default()));
+        let scorecard = Memo::new(move |_| {
+            assessment.with(|a| score::score(cat, a.as_ref().unwrap_or(&empty())))
+        });
+        let mode =
+            Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default()));
         let state = AppState {
             assessment,
             route: RwSignal::new(Route::parse(&dom::hash())),

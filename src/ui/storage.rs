@@ -20,9 +20,11 @@ const PREFIX: &str = "aims-readiness/";
 /// What was found in storage at start-up.
 pub enum Loaded {
     Nothing,
-    Found(Assessment),
-    /// The stored data could not be read: it is kept under its own key; here are the message and the data.
-    Unreadable { message: String },
+    Found(Box<Assessment>),
+    /// The stored data could not be read: it is kept under its own key; here is why.
+    Unreadable {
+        message: String,
+    },
     /// localStorage itself is not available (disabled, or a private mode that forbids it).
     Unavailable,
 }
@@ -40,7 +42,7 @@ pub fn load(cat: &Catalogue) -> Loaded {
         return Loaded::Nothing;
     };
     match codec::decode(raw.as_bytes(), cat) {
-        Ok(preview) => Loaded::Found(preview.assessment),
+        Ok(preview) => Loaded::Found(Box::new(preview.assessment)),
         Err(error) => {
             // Keep the unreadable data where nothing overwrites it, then free the main key.
             let kept = match storage.get_item(UNREADABLE_KEY) {
@@ -59,12 +61,15 @@ pub fn load(cat: &Catalogue) -> Loaded {
 
 /// Decodes what another tab stored (from a `storage` event).
 pub fn decode_foreign(raw: &str, cat: &Catalogue) -> Option<Assessment> {
-    codec::decode(raw.as_bytes(), cat).ok().map(|p| p.assessment)
+    codec::decode(raw.as_bytes(), cat)
+        .ok()
+        .map(|p| p.assessment)
 }
 
 /// Stores the assessment (already encoded). Writing the same text again changes nothing.
 pub fn save(encoded: &str) -> Result<(), String> {
-    let storage = storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
+    let storage =
+        storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
     if storage.get_item(KEY).ok().flatten().as_deref() == Some(encoded) {
         return Ok(());
     }
@@ -73,17 +78,15 @@ pub fn save(encoded: &str) -> Result<(), String> {
         .map_err(|_| "Could not save: this browser's local storage is full or blocked. Export a JSON file to keep your work.".to_owned())
 }
 
-/// Removes the current assessment.
-pub fn remove_current() {
-    LocalStorage::delete(KEY);
-}
-
 /// Keeps the assessment an import is about to replace.
 pub fn save_backup(a: &Assessment) -> Result<(), String> {
-    let storage = storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
+    let storage =
+        storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
     storage
         .set_item(BACKUP_KEY, &codec::encode(a))
-        .map_err(|_| "Could not keep a backup of your current data: local storage is full.".to_owned())
+        .map_err(|_| {
+            "Could not keep a backup of your current data: local storage is full.".to_owned()
+        })
 }
 
 /// The kept backup, if any.

@@ -11,7 +11,9 @@ pub fn UnreadableBanner() -> impl IntoView {
     let state = AppState::expect();
     let download = move |_| match storage::unreadable() {
         Some(raw) => {
-            if let Err(message) = dom::download("unreadable-assessment.json", "application/json", &raw) {
+            if let Err(message) =
+                dom::download("unreadable-assessment.json", "application/json", &raw)
+            {
                 state.alert(message);
             }
         }
