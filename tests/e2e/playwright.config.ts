@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // The release build in dist/ served on 127.0.0.1, driven in Debian's Chromium: Playwright never downloads
 // a browser here.
-const PORT = 8090;
+const PORT = Number(process.env.E2E_PORT ?? 8090);
 
 export default defineConfig({
   testDir: '.',
@@ -37,6 +37,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
-    stderr: 'pipe',
+    stderr: 'ignore',
   },
 });
