@@ -3,19 +3,27 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 
-/// Escapes text typed by a user so that Markdown shows it literally: no emphasis, links, headings, lists
-/// or HTML. Line breaks become spaces, so one field cannot start a new block.
+/// Escapes text typed by a user so that Markdown shows it literally: no emphasis, code, links, HTML, table
+/// cells or block markers (headings, lists, quotes). Line breaks become spaces, so one field cannot start a
+/// new block. Only the characters that could mean something are escaped, so the Markdown stays readable.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
+        let at_line_start = out.chars().all(|c| c == ' ');
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' | '>' | ':' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '<' => out.push_str("&lt;"),
-            '&' => out.push_str("&amp;"),
+            // Block markers only count at the start of a line, where a caller may put this text.
+            '#' | '+' | '-' | '>' | '=' if at_line_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if !out.trim_start().is_empty() && out.trim_start().chars().all(|d| d.is_ascii_digit()) => {
+                out.push('\\');
+                out.push(c);
+            }
             '\r' => {}
             '\n' | '\t' => out.push(' '),
             _ => out.push(c),

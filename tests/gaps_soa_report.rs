@@ -547,7 +547,7 @@ fn the_report_lists_gaps_with_next_step_owner_and_due() {
     let step = aims_readiness::markdown::escape(&cat().item("A.6.2.4").unwrap().next_step);
     assert!(md.contains(&format!("   - Next step: {step}\n")), "{md}");
     assert!(
-        md.contains("   - Owner: ML lead; Due: 2025\\-12\\-01\n"),
+        md.contains("   - Owner: ML lead; Due: 2025-12-01\n"),
         "{md}"
     );
     assert!(!md.contains("### Clauses"));

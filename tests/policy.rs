@@ -734,7 +734,7 @@ fn the_chosen_principles_use_the_catalogue_sentences_and_the_users_own() {
         .expect("C.2.5");
     assert!(principles.contains(&format!("- **Fairness.** {}", fairness.principle)));
     assert!(!principles.contains("**Safety.**"));
-    assert!(principles.contains("- Every automated credit decision can be reviewed by a person\\."));
+    assert!(principles.contains("- Every automated credit decision can be reviewed by a person."));
     assert!(
         !principles.contains("- \\-"),
         "the user's own list markers are dropped"
