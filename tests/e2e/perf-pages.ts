@@ -135,11 +135,16 @@ export class ResultsPage {
     return this.page.locator(`[data-section-id="${section}"][data-readiness]`).first();
   }
 
-  /** Every export button that saves a file (JSON, CSV, Markdown, HTML), by visible name. */
+  /** Every export button that saves a file (JSON, CSV, Markdown, HTML), by visible name; not import, copy or print. */
   async fileExportButtons(): Promise<Locator[]> {
     const buttons = this.page.getByRole('button', { name: /JSON|CSV|Markdown|HTML/ });
     await expect(buttons.first()).toBeVisible();
-    return buttons.all();
+    const exports: Locator[] = [];
+    for (const button of await buttons.all()) {
+      const name = (await button.getAttribute('aria-label')) ?? (await button.innerText());
+      if (!/import|copy|print/i.test(name)) exports.push(button);
+    }
+    return exports;
   }
 
   async download(button: Locator): Promise<Download> {
