@@ -25,6 +25,10 @@ hashes = " ".join(
 if "'sha256-LOADER'" not in html:
     sys.exit(f"csp_hash: the CSP placeholder 'sha256-LOADER' is missing from {path}")
 html = html.replace("'sha256-LOADER'", hashes)
-with open(path, "w", encoding="utf-8") as f:
+# Write a hidden file and rename it over index.html, so the other post_build hook (service_worker.py, run at
+# the same time) reads either the old or the new page, never a half-written one, and never lists the temporary.
+tmp = os.path.join(staging, ".index.html.csp-tmp")
+with open(tmp, "w", encoding="utf-8") as f:
     f.write(html)
+os.replace(tmp, path)
 print(f"csp_hash: allowed {len(scripts)} inline loader script(s) by hash")

@@ -1,0 +1,640 @@
+#!/usr/bin/env node
+// `make bench`: measures the release build in dist/ against the budgets of issue 7 and prints one table.
+//
+// Every figure is the median of at least 5 runs (BENCH_RUNS, default 5) in headless Chromium, each run in a
+// fresh browser context (empty HTTP cache, storage and service worker) against dist/ served by this script
+// on 127.0.0.1. Results go to bench-results/latest.json and a timestamped copy; the table shows the change
+// from the previous latest.json. Exits 1 when a budget fails or could not be measured.
+//
+//   node tests/bench/bench.mjs [--only size,interactive,answer,assessment,import,share,native]
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// BENCH_DIST measures another build (e.g. a saved older dist/ for comparison).
+const DIST = path.resolve(process.env.BENCH_DIST || path.join(ROOT, 'dist'));
+const OUT = path.join(ROOT, 'bench-results');
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 5);
+const ANSWERS = 100;
+const KB = 1000;
+// The same Chromium and flags as tests/e2e/playwright.config.ts.
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const BUDGET = { gzipKB: 180, interactiveRatio: 1.5, answerP95: 16, importMs: 30, shareMs: 30 };
+const FRAME_MS = 16;
+const REFERENCE_SECTION = '4';
+const RADIO = '[data-item-id] input[type=radio]';
+
+const only = (() => {
+  const i = process.argv.indexOf('--only');
+  return i > 0 ? new Set(process.argv[i + 1].split(',')) : null;
+})();
+const wanted = (name) => !only || only.has(name);
+
+// ---- content: section and item IDs, read from the same TOML the app embeds ----------------------------
+
+/** Section IDs in file order with their item IDs; enough TOML for `id = "…"` and `quick = true` lines. */
+function readSections() {
+  const dir = path.join(ROOT, 'content/sections');
+  const sections = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.toml'))) {
+    const section = { id: null, items: [] };
+    let table = null;
+    let inMultiline = false;
+    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      if ((line.match(/'''/g) || []).length % 2 === 1) inMultiline = !inMultiline;
+      if (inMultiline) continue;
+      const header = line.match(/^\s*\[\[(\w+)\]\]\s*$/);
+      if (header) {
+        table = header[1];
+        if (table === 'items') section.items.push({ id: null, quick: false });
+        continue;
+      }
+      const id = line.match(/^\s*id\s*=\s*"([^"]+)"/);
+      if (id && table === null) section.id = id[1];
+      if (id && table === 'items') section.items.at(-1).id = id[1];
+      if (table === 'items' && /^\s*quick\s*=\s*true\b/.test(line)) section.items.at(-1).quick = true;
+    }
+    sections.push(section);
+  }
+  const rank = (id) => (id.startsWith('A.') ? 100 + Number(id.slice(2)) : Number(id));
+  return sections.sort((a, b) => rank(a.id) - rank(b.id));
+}
+
+// ---- statistics and formatting -------------------------------------------------------------------------
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const fmt = (v, unit) => {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (unit === 'KB') return `${(v / KB).toFixed(1)} KB`;
+  if (unit === 'MB') return `${(v / 1e6).toFixed(2)} MB`;
+  if (unit === 'ms') return v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`;
+  if (unit === 'µs') return `${(v * 1000).toFixed(2)} µs`;
+  return String(v);
+};
+
+// ---- the server: dist/ plus the generated static reference page ----------------------------------------
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const STATIC_PATH = `/__bench/static-${REFERENCE_SECTION}.html`;
+
+function serve(staticPage) {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (pathname === STATIC_PATH) {
+      res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' }).end(staticPage);
+      return;
+    }
+    const file = path.join(DIST, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = MIME[path.extname(file)] || 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : fs.readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The dist/ file a URL of the site names, or null (data:, blob:, the static page, other paths). */
+function distFile(url, base) {
+  if (!url.startsWith(base)) return null;
+  let rel = decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(DIST, rel);
+  return fs.existsSync(file) && fs.statSync(file).isFile() ? rel : null;
+}
+
+const gzipSize = (rel) => zlib.gzipSync(fs.readFileSync(path.join(DIST, rel)), { level: 9 }).length;
+const rawSize = (rel) => fs.statSync(path.join(DIST, rel)).size;
+
+// ---- in-page instruments ---------------------------------------------------------------------------------
+
+// Records in window.__bench.interactive the time (ms after navigation start) at which the first item's
+// first level radio is in the document, enabled and laid out, i.e. a click on it would land.
+const INTERACTIVE_PROBE = `(() => {
+  const probe = { interactive: null };
+  Object.defineProperty(window, '__bench', { value: probe });
+  const check = () => {
+    const radio = document.querySelector(${JSON.stringify(RADIO)});
+    if (!radio || radio.disabled) return false;
+    const box = [radio, ...(radio.labels || [])].some((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    });
+    if (!box) return false;
+    probe.interactive = performance.now();
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+/** Starts recording DOM mutations in the page; `since` is when the measured action started. */
+const SETTLE_PROBE = `(() => {
+  const probe = { start: null, last: null, count: 0 };
+  Object.defineProperty(window, '__settle', { value: probe });
+  const observer = new MutationObserver((records) => {
+    if (probe.start === null) return;
+    probe.last = performance.now();
+    probe.count += records.length;
+  });
+  const begin = () => observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+  if (document.documentElement) begin(); else document.addEventListener('readystatechange', begin, { once: true });
+  // A chosen file: the capturing listener on the document runs before the app's own handler.
+  document.addEventListener('change', (e) => { if (e.target && e.target.type === 'file') { probe.start = performance.now(); probe.last = null; probe.count = 0; } }, true);
+})();`;
+
+/** Waits until the page has not changed its DOM for `quietMs`; returns ms from the action to the last change. */
+async function settled(page, quietMs = 400, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await page.evaluate(() => ({ ...window.__settle, now: performance.now() }));
+    if (s.start !== null && s.last !== null && s.now - s.last >= quietMs) return { ms: s.last - s.start, mutations: s.count };
+    if (Date.now() > deadline) return { ms: null, mutations: s.count };
+    await page.waitForTimeout(50);
+  }
+}
+
+/** What the page announces in role=alert, if it reads like an error. */
+async function announcedError(page) {
+  const texts = await page.locator('[role=alert]').allInnerTexts();
+  return texts.find((t) => /error|could not|cannot|can't|invalid|not a|failed|unreadable/i.test(t)) || null;
+}
+
+// ---- flows -------------------------------------------------------------------------------------------------
+
+async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+async function waitForApp(page) {
+  await page.waitForFunction(() => document.querySelector('main, [data-item-id], button') !== null, null, { timeout: 20000 });
+}
+
+/** Picks "Full assessment" on the start page when the app offers it. */
+async function chooseFull(page, base) {
+  await page.goto(`${base}#/`);
+  await waitForApp(page);
+  const full = page.getByRole('button', { name: 'Full assessment' });
+  if (await full.count()) await full.first().click();
+}
+
+const LONG_NOTE = (id) =>
+  `Notes for ${id}: ` +
+  'The owner reviewed the evidence with the process lead, listed what is missing and agreed the next step; '.repeat(15);
+
+/** Answers every item of every section through the UI, with long notes in every text area of every item. */
+async function fillAssessment(page, base, sections) {
+  await chooseFull(page, base);
+  let answered = 0;
+  for (const section of sections) {
+    await page.goto(`${base}#/assess/${section.id}`);
+    await page.locator(RADIO).first().waitFor({ timeout: 10000 });
+    answered += await page.evaluate(async (longNote) => {
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      const ids = [...document.querySelectorAll('[data-item-id]')].map((el) => el.getAttribute('data-item-id'));
+      for (const [i, id] of ids.entries()) {
+        const item = () => document.querySelector(`[data-item-id="${CSS.escape(id)}"]`);
+        item()?.querySelector(`input[type=radio][value="${(i % 5) + 1}"]`)?.click();
+        await tick();
+        for (const area of item()?.querySelectorAll('textarea') ?? []) {
+          area.value = longNote.replace('{id}', id);
+          area.dispatchEvent(new Event('input', { bubbles: true }));
+          area.dispatchEvent(new Event('change', { bubbles: true }));
+          await tick();
+        }
+      }
+      return ids.length;
+    }, LONG_NOTE('{id}'));
+  }
+  return answered;
+}
+
+/** The share link the results page produces: from a field, a link or the clipboard. */
+async function shareLink(page) {
+  await page.getByRole('button', { name: /share link/i }).first().click({ timeout: 10000 });
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const found = await page.evaluate(() => {
+      for (const el of document.querySelectorAll('input, textarea')) if (el.value.includes('#share=')) return el.value;
+      for (const a of document.querySelectorAll('a[href*="#share="]')) return a.href;
+      return null;
+    });
+    if (found) return found;
+    const clip = await page.evaluate(() => navigator.clipboard.readText().catch(() => '')).catch(() => '');
+    if (clip.includes('#share=')) return clip;
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
+
+// ---- measurements ------------------------------------------------------------------------------------------
+
+async function measureSize(browser, base) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser);
+    const fetched = new Set();
+    page.on('request', (req) => {
+      const rel = distFile(req.url(), base);
+      if (rel) fetched.add(rel);
+    });
+    await page.goto(`${base}#/assess/${REFERENCE_SECTION}`, { waitUntil: 'load' });
+    await page.locator(RADIO).first().waitFor({ timeout: 20000 });
+    await page.waitForLoadState('networkidle');
+    const files = [...fetched].sort();
+    runs.push({
+      files,
+      raw: files.reduce((s, f) => s + rawSize(f), 0),
+      gzip: files.reduce((s, f) => s + gzipSize(f), 0),
+    });
+    await context.close();
+  }
+  const files = runs.at(-1).files;
+  const byKind = {};
+  for (const f of files) {
+    const kind = path.extname(f).slice(1) || 'other';
+    byKind[kind] = byKind[kind] || { raw: 0, gzip: 0 };
+    byKind[kind].raw += rawSize(f);
+    byKind[kind].gzip += gzipSize(f);
+  }
+  const swFile = path.join(DIST, 'sw.js');
+  let precache = null;
+  if (fs.existsSync(swFile)) {
+    const list = JSON.parse(fs.readFileSync(swFile, 'utf8').match(/const FILES = (\[[\s\S]*?\]);/)[1]);
+    const real = list.filter((f) => f !== './');
+    precache = { files: real.length, raw: real.reduce((s, f) => s + rawSize(f), 0), gzip: real.reduce((s, f) => s + gzipSize(f), 0) };
+  }
+  return { raw: median(runs.map((r) => r.raw)), gzip: median(runs.map((r) => r.gzip)), files, byKind, precache };
+}
+
+async function measureInteractive(browser, base) {
+  const app = [];
+  const reference = [];
+  // One warm-up pair first (not counted): the first pages of a fresh browser start slower.
+  for (let i = -1; i < RUNS; i++) {
+    // Alternate which page goes first so neither always gets the warmer browser.
+    const order = i % 2 === 0 ? ['app', 'static'] : ['static', 'app'];
+    for (const which of order) {
+      const { context, page } = await newPage(browser);
+      await page.addInitScript(INTERACTIVE_PROBE);
+      const url = which === 'app' ? `${base}#/assess/${REFERENCE_SECTION}` : `${base.replace(/\/$/, '')}${STATIC_PATH}`;
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__bench && window.__bench.interactive !== null, null, { timeout: 20000 });
+      const t = await page.evaluate(() => window.__bench.interactive);
+      if (i >= 0) (which === 'app' ? app : reference).push(t);
+      await context.close();
+    }
+  }
+  return { app: median(app), reference: median(reference), appRuns: app, referenceRuns: reference };
+}
+
+async function measureAnswers(browser, base, sections) {
+  // The section with the most items, so the 100 answers spread over many items.
+  const section = [...sections].sort((a, b) => b.items.length - a.items.length)[0];
+  const p50 = [];
+  const p95 = [];
+  let figures = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser);
+    await chooseFull(page, base);
+    await page.goto(`${base}#/assess/${section.id}`);
+    await page.locator(RADIO).first().waitFor({ timeout: 20000 });
+    const { times, readiness } = await page.evaluate(async (n) => {
+      const settle = () => new Promise((r) => setTimeout(r, 0));
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const ids = [...document.querySelectorAll('[data-item-id]')].map((el) => el.getAttribute('data-item-id'));
+      const times = [];
+      for (let k = 0; k < n; k++) {
+        const id = ids[k % ids.length];
+        // Every round sets all items to the next level, so every click changes an answer.
+        const level = String((Math.floor(k / ids.length) + 1) % 6);
+        const radio = document.querySelector(`[data-item-id="${CSS.escape(id)}"] input[type=radio][value="${level}"]`);
+        const t0 = performance.now();
+        radio.click();
+        await settle(); // every microtask the click queued (Leptos effects, scoring, saving) has run
+        void document.body.offsetHeight; // style and layout of what changed
+        times.push(performance.now() - t0);
+        await nextFrame();
+      }
+      return { times, readiness: document.querySelectorAll('[data-readiness]').length };
+    }, ANSWERS);
+    figures = readiness;
+    p50.push(quantile(times, 0.5));
+    p95.push(quantile(times, 0.95));
+    await context.close();
+  }
+  return { section: section.id, p50: median(p50), p95: median(p95), readinessFigures: figures };
+}
+
+/** Fills a full assessment RUNS times: memory after each; the export and share link of the first. */
+async function measureAssessment(browser, base, sections) {
+  const wasm = [];
+  const heap = [];
+  let exportFile = null;
+  let link = null;
+  let answered = 0;
+  const notes = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    answered = await fillAssessment(page, base, sections);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const all = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+    const bytes = await cdp.send('Runtime.callFunctionOn', {
+      objectId: all.objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    wasm.push(bytes.result.value);
+    heap.push(usage.usedSize);
+    if (i === 0) {
+      await page.goto(`${base}#/results`);
+      try {
+        await page.locator('[data-section-id="overall"]').first().waitFor({ timeout: 10000 });
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: 10000 }),
+          page.getByRole('button', { name: /JSON/ }).first().click({ timeout: 10000 }),
+        ]);
+        exportFile = path.join(OUT, 'tmp', 'full-assessment.json');
+        fs.mkdirSync(path.dirname(exportFile), { recursive: true });
+        await download.saveAs(exportFile);
+        const text = fs.readFileSync(exportFile, 'utf8');
+        const ids = sections.flatMap((s) => s.items.map((it) => it.id));
+        const missing = ids.filter((id) => !text.includes(`"${id}"`));
+        if (missing.length) notes.push(`the export lacks ${missing.length} item IDs (${missing.slice(0, 3).join(', ')} …)`);
+        if (!text.includes('The owner reviewed the evidence')) notes.push('the export holds no long notes');
+      } catch (e) {
+        notes.push(`no JSON export from #/results (${String(e.message || e).split('\n')[0]})`);
+        exportFile = null;
+      }
+      try {
+        link = exportFile ? await shareLink(page) : null;
+        if (exportFile && !link) notes.push('no share link found after the share-link button');
+      } catch (e) {
+        notes.push(`no share link (${String(e.message || e).split('\n')[0]})`);
+      }
+    }
+    await context.close();
+  }
+  return { answered, wasm: median(wasm), heap: median(heap), exportFile, link, notes };
+}
+
+async function measureImport(browser, base, exportFile) {
+  const runs = [];
+  let error = null;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser);
+    await page.addInitScript(SETTLE_PROBE);
+    await page.goto(`${base}#/results`);
+    const input = page.locator('input[type=file]').first();
+    await input.waitFor({ state: 'attached', timeout: 20000 });
+    await page.waitForTimeout(300); // let start-up finish so its DOM changes are not counted
+    await input.setInputFiles(exportFile);
+    const { ms } = await settled(page);
+    error = error || (await announcedError(page));
+    runs.push(ms);
+    await context.close();
+  }
+  return { ms: runs.includes(null) ? null : median(runs), error };
+}
+
+async function measureShare(browser, base, link) {
+  const hash = link.slice(link.indexOf('#'));
+  const runs = [];
+  let error = null;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser);
+    await page.addInitScript(SETTLE_PROBE);
+    await page.goto(`${base}#/`);
+    await waitForApp(page);
+    await page.waitForTimeout(300);
+    await page.evaluate((h) => {
+      window.__settle.start = performance.now();
+      window.__settle.last = null;
+      window.__settle.count = 0;
+      location.hash = h;
+    }, hash);
+    const { ms } = await settled(page);
+    error = error || (await announcedError(page));
+    runs.push(ms);
+    await context.close();
+  }
+  return { ms: runs.includes(null) ? null : median(runs), error };
+}
+
+/** `cargo bench --bench score`: divan's median for scoring a full assessment, in ms. */
+function measureNative() {
+  const run = spawnSync('cargo', ['bench', '--locked', '--bench', 'score'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) return { ms: null, note: `cargo bench failed: ${(run.stderr || '').trim().split('\n').slice(-3).join(' ')}` };
+  const unit = { ns: 1e-6, 'µs': 1e-3, us: 1e-3, ms: 1, s: 1000 };
+  const medians = {};
+  for (const line of run.stdout.split('\n')) {
+    const m = line.match(/(\w+_full_assessment)\s+(.*)$/);
+    if (!m) continue;
+    const cols = m[2].split('│').map((c) => c.trim());
+    const v = cols[2] && cols[2].match(/^([\d.]+)\s*(ns|µs|us|ms|s)$/);
+    if (v) medians[m[1]] = Number(v[1]) * unit[v[2]];
+  }
+  return { ms: medians.score_full_assessment ?? null, all: medians, note: medians.score_full_assessment ? null : 'no score_full_assessment line in the output' };
+}
+
+// ---- main ----------------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    console.error('bench: dist/index.html is missing: build the release site first (make build)');
+    process.exit(2);
+  }
+  const sections = readSections();
+  let staticPage = '';
+  if (wanted('interactive')) {
+    const css = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
+    const gen = spawnSync('cargo', ['run', '--quiet', '--locked', '--release', '--example', 'static_page', '--', REFERENCE_SECTION, `../${css || ''}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    if (gen.status !== 0) {
+      console.error(`bench: cargo run --example static_page failed:\n${gen.stderr}`);
+      process.exit(2);
+    }
+    staticPage = gen.stdout;
+  }
+  const native = wanted('native') ? measureNative() : null;
+
+  const server = await serve(staticPage);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const results = { date: new Date().toISOString(), runs: RUNS, notes: [] };
+  const step = async (name, fn, needed = wanted(name)) => {
+    if (!needed) return null;
+    process.stderr.write(`bench: ${name} …\n`);
+    try {
+      return await fn();
+    } catch (e) {
+      results.notes.push(`${name}: ${String(e.message || e).split('\n')[0]}`);
+      return null;
+    }
+  };
+  try {
+    results.size = await step('size', () => measureSize(browser, base));
+    results.interactive = await step('interactive', () => measureInteractive(browser, base));
+    results.answer = await step('answer', () => measureAnswers(browser, base, sections));
+    const needsAssessment = wanted('assessment') || wanted('import') || wanted('share');
+    const assessment = needsAssessment ? await step('assessment', () => measureAssessment(browser, base, sections), true) : null;
+    if (assessment) {
+      results.assessment = { answered: assessment.answered, wasm: assessment.wasm, heap: assessment.heap };
+      results.notes.push(...assessment.notes.map((n) => `assessment: ${n}`));
+    }
+    if (assessment?.exportFile) results.import = await step('import', () => measureImport(browser, base, assessment.exportFile));
+    if (assessment?.link) results.share = await step('share', () => measureShare(browser, base, assessment.link));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  results.native = native;
+  if (native?.note) results.notes.push(`native: ${native.note}`);
+  for (const [k, r] of Object.entries({ import: results.import, share: results.share })) {
+    if (r?.error) results.notes.push(`${k}: the page announced “${r.error.trim().slice(0, 120)}”`);
+  }
+
+  report(results);
+}
+
+function report(results) {
+  const previous = (() => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(OUT, 'latest.json'), 'utf8'));
+    } catch {
+      return null;
+    }
+  })();
+  const get = (obj, keys) => keys.reduce((o, k) => (o == null ? undefined : o[k]), obj);
+  const rows = [];
+  // status: PASS/FAIL for budgets, MISSING when a budgeted figure could not be measured, '' for figures only.
+  const row = (name, keys, unit, reference, referenceLabel, budget) => {
+    const value = get(results, keys);
+    const ratio = value != null && reference != null ? value / reference : null;
+    let status = '';
+    if (budget) status = value == null || Number.isNaN(value) ? 'MISSING' : budget(value, ratio) ? 'PASS' : 'FAIL';
+    const before = get(previous, keys);
+    let delta = '';
+    if (value != null && before != null && before !== 0) {
+      const change = ((value - before) / before) * 100;
+      delta = `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
+    }
+    const ratioText = ratio == null ? '—' : ratio >= 0.01 ? `${ratio.toFixed(2)}×` : `${ratio.toPrecision(2)}×`;
+    rows.push([name, fmt(value, unit), referenceLabel, ratioText, status, delta]);
+    return status;
+  };
+  const wantedRows = [];
+  if (wanted('size')) {
+    wantedRows.push(row('First load, raw (html js wasm css …)', ['size', 'raw'], 'KB', null, '—'));
+    wantedRows.push(row('First load, gzip -9   budget ≤ 180 KB', ['size', 'gzip'], 'KB', BUDGET.gzipKB * KB, '180 KB', (v) => v <= BUDGET.gzipKB * KB));
+  }
+  if (wanted('interactive')) {
+    const ref = get(results, ['interactive', 'reference']);
+    wantedRows.push(row(`Navigation → first radio of #/assess/${REFERENCE_SECTION} usable   budget ≤ 1.5× static`, ['interactive', 'app'], 'ms', ref, `static page ${fmt(ref, 'ms')}`, (v, r) => r <= BUDGET.interactiveRatio));
+  }
+  if (wanted('answer')) {
+    const s = get(results, ['answer', 'section']);
+    wantedRows.push(row(`Answer click → DOM updated + laid out, p50 (${ANSWERS} on #/assess/${s ?? '?'})`, ['answer', 'p50'], 'ms', FRAME_MS, '16 ms frame'));
+    wantedRows.push(row('Answer click → DOM updated + laid out, p95   budget ≤ 16 ms', ['answer', 'p95'], 'ms', FRAME_MS, '16 ms frame', (v) => v <= BUDGET.answerP95));
+  }
+  if (wanted('assessment') || wanted('import') || wanted('share')) {
+    wantedRows.push(row('Import full export → preview settled   budget ≤ 30 ms', ['import', 'ms'], 'ms', BUDGET.importMs, '30 ms', (v) => v <= BUDGET.importMs && !get(results, ['import', 'error'])));
+    wantedRows.push(row('Share link set → preview settled   budget ≤ 30 ms', ['share', 'ms'], 'ms', BUDGET.shareMs, '30 ms', (v) => v <= BUDGET.shareMs && !get(results, ['share', 'error'])));
+    wantedRows.push(row('Wasm linear memory after a full assessment', ['assessment', 'wasm'], 'MB', null, '—'));
+    wantedRows.push(row('JS heap used after a full assessment (after GC)', ['assessment', 'heap'], 'MB', null, '—'));
+  }
+  if (wanted('native')) {
+    wantedRows.push(row('Native score() of 70 items, divan median', ['native', 'ms'], 'µs', FRAME_MS, '16 ms frame'));
+  }
+
+  const header = ['Measure', `Median of ${results.runs}`, 'Reference', 'Ratio', 'Budget', previous ? `Δ vs ${previous.date}` : 'Δ'];
+  const table = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => [...r[c]].length)));
+  const line = (r) => r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join(' │ ');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows) console.log(line(r));
+  if (results.size) {
+    const kinds = Object.entries(results.size.byKind).map(([k, v]) => `${k} ${fmt(v.raw, 'KB')} / ${fmt(v.gzip, 'KB')} gzip`);
+    console.log(`\nFirst load fetched ${results.size.files.length} files: ${kinds.join(', ')}.`);
+    if (results.size.precache) {
+      const p = results.size.precache;
+      console.log(`The service worker then precaches ${p.files} built files (${fmt(p.raw, 'KB')} / ${fmt(p.gzip, 'KB')} gzip), mostly from the HTTP cache; not counted above.`);
+    }
+  }
+  if (results.answer) console.log(`Answer latency: ${results.answer.readinessFigures} [data-readiness] figures on the answer page; time from click() to the end of every task it queued, plus forced layout.`);
+  if (results.assessment) console.log(`Full assessment: ${results.assessment.answered} items answered through the UI, long notes in every text area.`);
+  for (const n of results.notes) console.log(`Note: ${n}`);
+
+  // A partial run (--only) is kept under its own name and never replaces latest.json, the full run that
+  // the next run compares with.
+  fs.mkdirSync(OUT, { recursive: true });
+  const json = JSON.stringify(results, null, 2);
+  const stamped = `${results.date.replace(/[:.]/g, '-')}${only ? '-partial' : ''}.json`;
+  fs.writeFileSync(path.join(OUT, stamped), json);
+  if (!only) fs.writeFileSync(path.join(OUT, 'latest.json'), json);
+  console.log(`\nResults written to ${only ? '' : 'bench-results/latest.json and '}bench-results/${stamped}`);
+
+  const failed = wantedRows.filter((s) => s === 'FAIL' || s === 'MISSING').length;
+  if (failed) {
+    console.log(`${failed} budget(s) failed or could not be measured.`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});
