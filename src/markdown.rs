@@ -20,7 +20,10 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if !out.trim_start().is_empty() && out.trim_start().chars().all(|d| d.is_ascii_digit()) => {
+            '.' | ')'
+                if !out.trim_start().is_empty()
+                    && out.trim_start().chars().all(|d| d.is_ascii_digit()) =>
+            {
                 out.push('\\');
                 out.push(c);
             }

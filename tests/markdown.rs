@@ -69,10 +69,30 @@ fn line_breaks_in_a_field_cannot_start_a_new_block() {
 
 #[test]
 fn escaping_keeps_plain_text_readable_and_block_markers_inert() {
-    assert_eq!(escape("Acme Ltd. (UK): 1.0 - draft"), "Acme Ltd. (UK): 1.0 - draft");
-    for text in ["# Owned", "- item", "+ item", "> quote", "1. first", "  2) second", "=== ", "| a | b |"] {
+    assert_eq!(
+        escape("Acme Ltd. (UK): 1.0 - draft"),
+        "Acme Ltd. (UK): 1.0 - draft"
+    );
+    for text in [
+        "# Owned",
+        "- item",
+        "+ item",
+        "> quote",
+        "1. first",
+        "  2) second",
+        "=== ",
+        "| a | b |",
+    ] {
         let html = to_html(&escape(text));
-        for tag in ["<h1>", "<li>", "<ol", "<ul>", "<blockquote>", "<table>", "<h2>"] {
+        for tag in [
+            "<h1>",
+            "<li>",
+            "<ol",
+            "<ul>",
+            "<blockquote>",
+            "<table>",
+            "<h2>",
+        ] {
             assert!(!html.contains(tag), "{text:?} became {html}");
         }
     }
