@@ -55,9 +55,9 @@ pub fn ExportPanel() -> impl IntoView {
     view! {
         <section class="card exports" aria-labelledby="exports-title">
             <h2 id="exports-title">"Export and share"</h2>
-            <p>"Files are created in your browser and saved by your browser; nothing is uploaded."</p>
+            <p>"Files are created in your browser and saved by your browser; nothing is uploaded. The JSON file holds everything and can be imported again here or by someone you send it to."</p>
             <div class="actions wrap">
-                <button type="button" on:click=offer("json", "application/json", |_, a| codec::encode(a))>"Download JSON (to re-import or share)"</button>
+                <button type="button" on:click=offer("json", "application/json", |_, a| codec::encode(a))>"Download JSON"</button>
                 <button type="button" on:click=offer("csv", "text/csv", csv::answers_csv)>"Download CSV of answers"</button>
                 <button type="button" on:click=offer("soa.csv", "text/csv", csv::soa_csv)>"Download CSV of the Statement of Applicability"</button>
                 <button type="button" on:click=offer("md", "text/markdown", report::report_markdown)>"Download Markdown report"</button>
