@@ -1,14 +1,16 @@
 //! The action plan, the Statement of Applicability, the CSV exports and the report.
 
-use aims_readiness::assessment::{Assessment, Level, Mode};
-use aims_readiness::catalogue::{catalogue, Catalogue, SectionKind};
+use aims_readiness::assessment::{Assessment, Mode};
+use aims_readiness::catalogue::SectionKind;
 use aims_readiness::csv::{answers_csv, field, soa_csv};
 use aims_readiness::gaps::gaps;
 use aims_readiness::markdown::to_html;
 use aims_readiness::report::{report_html, report_markdown};
 use aims_readiness::soa::{soa, soa_markdown, Applicability};
 
-const NOW: &str = "2025-03-01T10:00:00Z";
+#[path = "common/builders.rs"]
+mod builders;
+use builders::{cat, full, level, set, NOW};
 
 const HOSTILE: &[&str] = &[
     "<img src=x onerror=alert(1)>",
@@ -18,22 +20,6 @@ const HOSTILE: &[&str] = &[
     "=HYPERLINK(\"http://evil.example\",\"x\")",
     "a | b | c\n# heading\r\n- list",
 ];
-
-fn cat() -> &'static Catalogue {
-    catalogue()
-}
-
-fn level(n: u8) -> Level {
-    Level::new(n).expect("test levels are 0 … 5")
-}
-
-fn full() -> Assessment {
-    Assessment::new(Mode::Full, NOW)
-}
-
-fn set(a: &mut Assessment, id: &str, n: u8) {
-    a.set_level(cat(), id, level(n)).expect("known item");
-}
 
 fn na(a: &mut Assessment, id: &str, why: &str) {
     a.set_not_applicable(cat(), id, why).expect("known control");

@@ -2,28 +2,13 @@
 
 use std::collections::BTreeSet;
 
-use aims_readiness::assessment::{Answer, Assessment, Level, Mode, Response};
-use aims_readiness::catalogue::{catalogue, Catalogue};
+use aims_readiness::assessment::{Answer, Assessment, Mode, Response};
 use aims_readiness::score::{in_scope, score, Band, Figures, Scorecard, RULE_MARKDOWN};
 use proptest::prelude::*;
 
-const NOW: &str = "2025-03-01T10:00:00Z";
-
-fn cat() -> &'static Catalogue {
-    catalogue()
-}
-
-fn level(n: u8) -> Level {
-    Level::new(n).expect("test levels are 0 … 5")
-}
-
-fn full() -> Assessment {
-    Assessment::new(Mode::Full, NOW)
-}
-
-fn set(a: &mut Assessment, id: &str, n: u8) {
-    a.set_level(cat(), id, level(n)).expect("known item");
-}
+#[path = "common/builders.rs"]
+mod builders;
+use builders::{cat, full, level, set, NOW};
 
 fn na(a: &mut Assessment, id: &str) {
     a.set_not_applicable(cat(), id, "Out of scope: we build no AI systems")
