@@ -15,6 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import shared from '../e2e/shared.cjs';
+
+const { CHROMIUM, CHROMIUM_ARGS } = shared;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // BENCH_DIST measures another build (e.g. a saved older dist/ for comparison).
@@ -23,17 +26,6 @@ const OUT = path.join(ROOT, 'bench-results');
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 5);
 const ANSWERS = 100;
 const KB = 1000;
-// The same Chromium and flags as tests/e2e/playwright.config.ts.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const BUDGET = { gzipKB: 180, interactiveRatio: 1.5, answerP95: 16, importMs: 30, shareMs: 30 };
 const FRAME_MS = 16;
 const REFERENCE_SECTION = '4';
@@ -47,33 +39,7 @@ const wanted = (name) => !only || only.has(name);
 
 // ---- content: section and item IDs, read from the same TOML the app embeds ----------------------------
 
-/** Section IDs in file order with their item IDs; enough TOML for `id = "…"` and `quick = true` lines. */
-function readSections() {
-  const dir = path.join(ROOT, 'content/sections');
-  const sections = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.toml'))) {
-    const section = { id: null, items: [] };
-    let table = null;
-    let inMultiline = false;
-    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
-      if ((line.match(/'''/g) || []).length % 2 === 1) inMultiline = !inMultiline;
-      if (inMultiline) continue;
-      const header = line.match(/^\s*\[\[(\w+)\]\]\s*$/);
-      if (header) {
-        table = header[1];
-        if (table === 'items') section.items.push({ id: null, quick: false });
-        continue;
-      }
-      const id = line.match(/^\s*id\s*=\s*"([^"]+)"/);
-      if (id && table === null) section.id = id[1];
-      if (id && table === 'items') section.items.at(-1).id = id[1];
-      if (table === 'items' && /^\s*quick\s*=\s*true\b/.test(line)) section.items.at(-1).quick = true;
-    }
-    sections.push(section);
-  }
-  const rank = (id) => (id.startsWith('A.') ? 100 + Number(id.slice(2)) : Number(id));
-  return sections.sort((a, b) => rank(a.id) - rank(b.id));
-}
+const readSections = () => shared.readSections(ROOT);
 
 // ---- statistics and formatting -------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { readSections } from './shared.cjs';
 
 // Page objects for the offline and privacy specs, written against the UI's automation contract:
 // hash routes (#/, #/profile, #/assess/<section>, #/results, #/policy, #share=…), items as
@@ -15,32 +16,9 @@ export interface SectionInfo {
   items: { id: string; quick: boolean }[];
 }
 
-/** Section and item IDs from the same TOML the app embeds: enough parsing for `id = "…"` and `quick = true`. */
+/** Section and item IDs from the same TOML the app embeds. */
 export function sections(): SectionInfo[] {
-  const dir = path.join(ROOT, 'content/sections');
-  const result: SectionInfo[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.toml'))) {
-    const section: SectionInfo = { id: '', items: [] };
-    let table: string | null = null;
-    let inMultiline = false;
-    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
-      if ((line.match(/'''/g) || []).length % 2 === 1) inMultiline = !inMultiline;
-      if (inMultiline) continue;
-      const header = line.match(/^\s*\[\[(\w+)\]\]\s*$/);
-      if (header) {
-        table = header[1];
-        if (table === 'items') section.items.push({ id: '', quick: false });
-        continue;
-      }
-      const id = line.match(/^\s*id\s*=\s*"([^"]+)"/);
-      if (id && table === null) section.id = id[1];
-      if (id && table === 'items') section.items[section.items.length - 1].id = id[1];
-      if (table === 'items' && /^\s*quick\s*=\s*true\b/.test(line)) section.items[section.items.length - 1].quick = true;
-    }
-    result.push(section);
-  }
-  const rank = (id: string) => (id.startsWith('A.') ? 100 + Number(id.slice(2)) : Number(id));
-  return result.sort((a, b) => rank(a.id) - rank(b.id));
+  return readSections(ROOT);
 }
 
 /** The files of the release build, as paths relative to dist/ ("" is the directory itself). */
