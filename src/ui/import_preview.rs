@@ -17,6 +17,10 @@ pub fn ImportPreview(
     on_confirm: Callback<Assessment>,
     /// Called when the user cancels.
     on_cancel: Callback<()>,
+    /// The level of the "Ready to load" heading: 3 below the import panel's own heading, 2 directly
+    /// below a page's title, so headings never skip a level.
+    #[prop(default = 3)]
+    heading_level: u8,
 ) -> impl IntoView {
     let state = AppState::expect();
     let card = score::score(state.catalogue(), &preview.assessment);
@@ -35,9 +39,13 @@ pub fn ImportPreview(
         .with_untracked(|a| a.as_ref().is_some_and(Assessment::has_data));
     let warnings: Vec<String> = preview.warnings.iter().map(ToString::to_string).collect();
     let assessment = preview.assessment.clone();
+    let heading = match heading_level {
+        2 => view! { <h2 id="preview-title">"Ready to load"</h2> }.into_any(),
+        _ => view! { <h3 id="preview-title">"Ready to load"</h3> }.into_any(),
+    };
     view! {
         <div class="preview" role="group" aria-labelledby="preview-title">
-            <h3 id="preview-title">"Ready to load"</h3>
+            {heading}
             <dl>
                 <dt>"Organisation"</dt><dd>{name}</dd>
                 <dt>"Last changed"</dt><dd>{date_label(preview.updated())}</dd>

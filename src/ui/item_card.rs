@@ -7,7 +7,7 @@ use crate::assessment::{Answer, Level, Response};
 use crate::catalogue::Item;
 use crate::markdown;
 
-use super::state::AppState;
+use super::{state::AppState, table_scroll::TableScroll};
 
 /// The card of one item, marked with `data-item-id` for automation.
 #[component]
@@ -149,27 +149,31 @@ pub fn ItemCard(
                 {has_crosswalks.then(|| view! {
                     <h3>"Related frameworks"</h3>
                     {(!nist.is_empty()).then(|| view! {
-                        <table class="crosswalk">
-                            <caption>"NIST AI RMF 1.0 subcategories mapped to this requirement"</caption>
-                            <thead><tr><th scope="col">"Subcategory"</th><th scope="col">"Outcome"</th><th scope="col">"Source"</th></tr></thead>
-                            <tbody>{nist.iter().map(|row| view! {
-                                <tr><td>{row.subcategory.id.clone()}</td><td>{row.subcategory.text.clone()}</td><td>{format!("{} ({})", row.source.title, row.source.location)}</td></tr>
-                            }).collect_view()}</tbody>
-                        </table>
+                        <TableScroll label=format!("NIST AI RMF 1.0 subcategories for {id}")>
+                            <table class="crosswalk">
+                                <caption>"NIST AI RMF 1.0 subcategories mapped to this requirement"</caption>
+                                <thead><tr><th scope="col">"Subcategory"</th><th scope="col">"Outcome"</th><th scope="col">"Source"</th></tr></thead>
+                                <tbody>{nist.iter().map(|row| view! {
+                                    <tr><td>{row.subcategory.id.clone()}</td><td>{row.subcategory.text.clone()}</td><td>{format!("{} ({})", row.source.title, row.source.location)}</td></tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                        </TableScroll>
                     })}
                     {(!eu.is_empty()).then(|| view! {
-                        <table class="crosswalk">
-                            <caption>"EU AI Act articles a public source links to this requirement"</caption>
-                            <thead><tr><th scope="col">"Article"</th><th scope="col">"Relation"</th><th scope="col">"Confidence"</th><th scope="col">"Source"</th></tr></thead>
-                            <tbody>{eu.iter().map(|row| view! {
-                                <tr>
-                                    <td>{row.mapping.article.clone()}</td>
-                                    <td>{row.mapping.relation.clone()}</td>
-                                    <td>{row.mapping.confidence.clone()}</td>
-                                    <td>{row.sources.iter().map(|s| format!("{} ({})", s.title, s.location)).collect::<Vec<_>>().join("; ")}</td>
-                                </tr>
-                            }).collect_view()}</tbody>
-                        </table>
+                        <TableScroll label=format!("EU AI Act articles for {id}")>
+                            <table class="crosswalk">
+                                <caption>"EU AI Act articles a public source links to this requirement"</caption>
+                                <thead><tr><th scope="col">"Article"</th><th scope="col">"Relation"</th><th scope="col">"Confidence"</th><th scope="col">"Source"</th></tr></thead>
+                                <tbody>{eu.iter().map(|row| view! {
+                                    <tr>
+                                        <td>{row.mapping.article.clone()}</td>
+                                        <td>{row.mapping.relation.clone()}</td>
+                                        <td>{row.mapping.confidence.clone()}</td>
+                                        <td>{row.sources.iter().map(|s| format!("{} ({})", s.title, s.location)).collect::<Vec<_>>().join("; ")}</td>
+                                    </tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                        </TableScroll>
                         <p class="caveat">{cat.crosswalks.eu_ai_act_caveat.clone()}</p>
                     })}
                 })}

@@ -22,6 +22,7 @@ mod share_page;
 mod start_page;
 mod state;
 mod storage;
+mod table_scroll;
 mod unreadable_banner;
 
 use leptos::ev;

@@ -14,7 +14,7 @@ use crate::soa::{self, Applicability};
 
 use super::{
     bar_chart::BarChart, data_panel::DataPanel, export_panel::ExportPanel,
-    import_panel::ImportPanel, radar_chart::RadarChart, state::AppState,
+    import_panel::ImportPanel, radar_chart::RadarChart, state::AppState, table_scroll::TableScroll,
 };
 
 /// `data-readiness` carries the whole percent shown; a section without a score has none.
@@ -36,23 +36,25 @@ fn headline(label: &'static str, key: &'static str, figures: Memo<Figures>) -> i
 /// The table that carries a chart's numbers.
 fn section_table(caption: &'static str, rows: Vec<SectionScore>) -> impl IntoView {
     view! {
-        <table class="scores">
-            <caption>{caption}</caption>
-            <thead><tr>
-                <th scope="col">"Section"</th><th scope="col">"Readiness"</th>
-                <th scope="col">"Completion"</th><th scope="col">"Maturity (0–5)"</th>
-            </tr></thead>
-            <tbody>
-                {rows.into_iter().map(|s| view! {
-                    <tr>
-                        <th scope="row"><a href=Route::Assess(Some(s.id.clone())).href()>{format!("{} {}", s.id, s.title)}</a></th>
-                        <td data-section-id=s.id.clone() data-readiness=readiness_attr(&s.figures)>{s.figures.readiness_text()}</td>
-                        <td>{s.figures.completion_text()}</td>
-                        <td>{s.figures.maturity_text()}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <TableScroll label=caption>
+            <table class="scores">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">"Section"</th><th scope="col">"Readiness"</th>
+                    <th scope="col">"Completion"</th><th scope="col">"Maturity (0–5)"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|s| view! {
+                        <tr>
+                            <th scope="row"><a href=Route::Assess(Some(s.id.clone())).href()>{format!("{} {}", s.id, s.title)}</a></th>
+                            <td data-section-id=s.id.clone() data-readiness=readiness_attr(&s.figures)>{s.figures.readiness_text()}</td>
+                            <td>{s.figures.completion_text()}</td>
+                            <td>{s.figures.maturity_text()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableScroll>
     }
 }
 
@@ -164,7 +166,7 @@ pub fn ResultsPage() -> impl IntoView {
             <section class="card" aria-labelledby="soa-title">
                 <h2 id="soa-title">"Statement of Applicability"</h2>
                 <p>"All 38 Annex A controls, whatever the mode. A control you exclude needs a justification."</p>
-                <div class="table-scroll">
+                <TableScroll label="Statement of Applicability table">
                     <table class="soa">
                         <caption class="visually-hidden">"Statement of Applicability"</caption>
                         <thead><tr>
@@ -183,7 +185,7 @@ pub fn ResultsPage() -> impl IntoView {
                             </For>
                         </tbody>
                     </table>
-                </div>
+                </TableScroll>
             </section>
 
             <details class="card rule">

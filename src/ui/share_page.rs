@@ -22,6 +22,7 @@ pub fn SharePage(
             <p>"Someone shared an assessment with you. It travelled only in the link itself and was never sent to a server."</p>
             <ImportPreview
                 preview=preview
+                heading_level=2
                 on_confirm=Callback::new(move |a: Assessment| {
                     confirm_import(state, a);
                     // Leave no copy of the payload in the address bar or the history.

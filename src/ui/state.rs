@@ -62,6 +62,7 @@ impl AppState {
                 Notice::Alert("This browser does not allow this site to store data, so your answers will be lost when you close the page. Export a JSON file to keep them.".into()),
             ),
         };
+        let unreadable = unreadable.or_else(|| storage::kept_unreadable(cat));
         let assessment = RwSignal::new(initial);
         let scorecard = Memo::new(move |_| {
             assessment.with(|a| score::score(cat, a.as_ref().unwrap_or(&empty())))

@@ -105,6 +105,16 @@ pub fn unreadable() -> Option<String> {
     storage()?.get_item(UNREADABLE_KEY).ok().flatten()
 }
 
+/// Why the unreadable data kept from an earlier start could not be read, while it is kept: it stays
+/// reported on every start until the user discards it, even after new work has been saved.
+pub fn kept_unreadable(cat: &Catalogue) -> Option<String> {
+    let raw = unreadable()?;
+    Some(match codec::decode(raw.as_bytes(), cat) {
+        Err(error) => error.to_string(),
+        Ok(_) => "It was kept from an earlier visit.".to_owned(),
+    })
+}
+
 /// Forgets the unreadable data.
 pub fn remove_unreadable() {
     LocalStorage::delete(UNREADABLE_KEY);

@@ -1,28 +1,41 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** Collects requests leaving 127.0.0.1, console errors, uncaught exceptions and dialogs of `page`. */
+function watch(page: Page, label: string, offHost: string[], errors: string[]) {
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
+    if (!local) offHost.push(`${label}: ${req.method()} ${req.url()}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${label}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`${label}: ${String(err)}`));
+  page.on('dialog', async (dialog) => {
+    errors.push(`${label}: unexpected dialog: ${dialog.type()} ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+}
+
 // Every spec gets a page that fails the test on any request leaving 127.0.0.1 and on any console error
-// or uncaught exception, so "nothing leaves the browser" is checked in every flow.
-export const test = base.extend<{ guarded: Page }>({
-  guarded: async ({ page }, use) => {
+// or uncaught exception, so "nothing leaves the browser" is checked in every flow. `guard` puts the same
+// watch on further pages a test opens (a second tab, a fresh browser context).
+export const test = base.extend<{ guarded: Page; guard: (page: Page) => Page }>({
+  guard: async ({}, use) => {
     const offHost: string[] = [];
     const errors: string[] = [];
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      const local = url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1';
-      if (!local) offHost.push(`${req.method()} ${req.url()}`);
+    let pages = 0;
+    await use((page) => {
+      pages += 1;
+      watch(page, pages === 1 ? 'page' : `page ${pages}`, offHost, errors);
+      return page;
     });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => errors.push(String(err)));
-    page.on('dialog', async (dialog) => {
-      errors.push(`unexpected dialog: ${dialog.type()} ${dialog.message()}`);
-      await dialog.dismiss();
-    });
-    await use(page);
     expect(offHost, 'requests to another host').toEqual([]);
     expect(errors, 'console errors, exceptions or dialogs').toEqual([]);
+  },
+  guarded: async ({ page, guard }, use) => {
+    await use(guard(page));
   },
 });
 

@@ -1,0 +1,81 @@
+import { test, expect } from './fixtures';
+import { App, AssessPage, ResultsPage, StartPage, expectedReadiness } from './pages';
+
+// The compliance lead: the full assessment of one Annex A category, levels on some controls and one
+// control marked not applicable, which needs a justification before it counts.
+
+const levels: Record<string, number> = { 'A.7.2': 3, 'A.7.3': 1, 'A.7.5': 5, 'A.7.6': 0 };
+const excluded = 'A.7.4';
+const justification = 'We train no models: every AI system we use is bought ready-made, so data provenance is the supplier’s.';
+
+const viewports = [
+  { name: 'phone', size: { width: 360, height: 740 } },
+  { name: 'desktop', size: { width: 1280, height: 900 } },
+];
+
+for (const { name, size } of viewports) {
+  test.describe(`on a ${name}`, () => {
+    test.use({ viewport: size });
+
+    test('a section with levels and one control not applicable', async ({ guarded: page }) => {
+      const start = new StartPage(page);
+      await start.goto();
+      await start.fullAssessment();
+      await page.getByRole('link', { name: 'Skip for now' }).click();
+
+      const assess = new AssessPage(page);
+      await page.getByRole('navigation', { name: 'Questionnaire sections' }).getByRole('link', { name: /^A\.7 / }).click();
+      await expect(page).toHaveURL(/#\/assess\/A\.7$/);
+      await expect(assess.heading).toHaveText(/^A\.7 /);
+      expect(await assess.itemIds()).toEqual(['A.7.2', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6']);
+
+      for (const [id, level] of Object.entries(levels)) {
+        await assess.item(id).choose(level);
+      }
+      await expect(assess.sectionProgress).toHaveText('This section: 4 of 5');
+
+      // N/A: the justification appears as the item's first text field, takes the focus, and says it is
+      // required; until it is written the control counts as unanswered.
+      const item = assess.item(excluded);
+      await expect(item.justification).toBeHidden();
+      await item.choose('na');
+      await expect(item.justification).toBeVisible();
+      await expect(item.justification).toBeFocused();
+      await expect(item.firstTextField).toBeFocused();
+      await expect(item.justificationError).toBeVisible();
+      await expect(item.justification).toHaveAccessibleDescription(/Write a justification/);
+      await expect(assess.sectionProgress).toHaveText('This section: 4 of 5');
+
+      await item.justification.pressSequentially(justification);
+      await expect(item.justification).toHaveValue(justification);
+      await expect(item.justificationError).toBeHidden();
+      await expect(item.radio('na')).toBeChecked();
+      await expect(assess.sectionProgress).toHaveText('This section: 5 of 5');
+
+      // Emptying the justification takes the answer back, and the error says why.
+      await item.justification.fill('');
+      await expect(item.justificationError).toBeVisible();
+      await expect(assess.sectionProgress).toHaveText('This section: 4 of 5');
+      await item.justification.fill(justification);
+      await expect(item.justificationError).toBeHidden();
+      await expect(assess.sectionProgress).toHaveText('This section: 5 of 5');
+      await expect(new App(page).saved).toBeVisible();
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Results' }).click();
+      const results = new ResultsPage(page);
+      await expect(results.heading).toHaveText('Results');
+
+      await expect(results.soaCells(excluded)).toHaveText(['No', justification, '—', '']);
+      await expect(results.soaCells('A.7.2')).toHaveText(['Yes', '', '3', '']);
+      await expect(results.soaCells('A.7.6')).toHaveText(['Yes', '', '0', '']);
+      await expect(results.soaCells('A.8.2')).toHaveText(['Undecided', '', '—', '']);
+
+      // A.7's readiness: the four rated controls only; the excluded one counts neither way.
+      const a7 = expectedReadiness(Object.values(levels));
+      expect(a7).not.toBe(expectedReadiness([...Object.values(levels), 0]));
+      await expect(results.score('A.7')).toHaveAttribute('data-readiness', String(a7));
+      await expect(results.score('A.7')).toHaveText(`${a7}%`);
+      await expect(results.indicativeNotice).toBeHidden();
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import { test, expect } from './fixtures';
+import { AssessPage, ProfilePage, ResultsPage, StartPage, expectedBand, expectedReadiness } from './pages';
+
+// The public-website visitor: quick scan from the start page to the results, on a phone and on a desktop,
+// answering every key question section by section through the pager. The expected readiness is worked
+// out here from the answers given, by the rule the app states, over the quick items only.
+
+const viewports = [
+  // Levels cycle through this pattern, item by item; the two patterns land in different bands.
+  { name: 'phone', size: { width: 360, height: 740 }, pattern: [2, 0, 3, 1, 5, 2, 4] },
+  { name: 'desktop', size: { width: 1280, height: 900 }, pattern: [3, 4, 2, 5, 3, 1] },
+];
+
+for (const { name, size, pattern } of viewports) {
+  test.describe(`on a ${name}`, () => {
+    test.use({ viewport: size });
+
+    test('quick scan end to end gives the score the rule gives', async ({ guarded: page }) => {
+      const start = new StartPage(page);
+      await start.goto();
+      await start.quickScan();
+
+      const profile = new ProfilePage(page);
+      await profile.name.fill('Harbour Lights Insurance');
+      await profile.continue();
+
+      const assess = new AssessPage(page);
+      const levels: number[] = [];
+      const clauseLevels: number[] = [];
+      let sections = 0;
+      // Follow the pager until it offers the results instead of another section.
+      for (;;) {
+        await expect(assess.heading).toBeVisible();
+        sections += 1;
+        const ids = await assess.itemIds();
+        expect(ids.length, `key questions on ${await assess.heading.innerText()}`).toBeGreaterThan(0);
+        for (const id of ids) {
+          const level = pattern[levels.length % pattern.length];
+          await assess.item(id).choose(level);
+          await expect(assess.item(id).radio(level)).toBeChecked();
+          levels.push(level);
+          if (!id.startsWith('A.')) clauseLevels.push(level);
+        }
+        await expect(assess.sectionProgress).toHaveText(`This section: ${ids.length} of ${ids.length}`);
+        const next = assess.nextLink;
+        const label = await next.innerText();
+        await next.click();
+        if (/See your results/.test(label)) break;
+        await expect(page).toHaveURL(/#\/assess\/(\d+|A\.\d+)$/);
+      }
+      // Clauses 4–10 and categories A.2–A.10, each with at least one key question.
+      expect(sections).toBe(16);
+      expect(levels.length).toBeGreaterThanOrEqual(15);
+      expect(levels.length).toBeLessThanOrEqual(25);
+
+      await expect(page).toHaveURL(/#\/results$/);
+      const results = new ResultsPage(page);
+      await expect(results.heading).toHaveText('Results');
+      const readiness = expectedReadiness(levels);
+      await expect(results.score('overall')).toHaveAttribute('data-readiness', String(readiness));
+      await expect(results.score('overall')).toContainText(`${readiness}%`);
+      await expect(results.band).toHaveText(expectedBand(levels, clauseLevels));
+      await expect(results.score('overall')).toContainText(`${levels.length} of ${levels.length} answered (100%)`);
+      await expect(results.indicativeNotice).toBeVisible();
+      await expect(results.score('clauses')).toHaveAttribute('data-readiness', String(expectedReadiness(clauseLevels)));
+
+      if (name === 'phone') {
+        // Nothing wider than the phone: no sideways scrolling of the whole page.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, 'page wider than the phone screen').toBeLessThanOrEqual(0);
+      }
+    });
+  });
+}
