@@ -44,11 +44,14 @@ pub fn load(cat: &Catalogue) -> Loaded {
     match codec::decode(raw.as_bytes(), cat) {
         Ok(preview) => Loaded::Found(Box::new(preview.assessment)),
         Err(error) => {
-            // Keep the unreadable data where nothing overwrites it, then free the main key.
-            let kept = match storage.get_item(UNREADABLE_KEY) {
-                Ok(Some(_)) => true,
-                _ => storage.set_item(UNREADABLE_KEY, &raw).is_ok(),
-            };
+            // Keep the unreadable data where nothing overwrites it (a slot of its own, even if an
+            // earlier unreadable blob is still kept), then free the main key.
+            let kept = unreadable_keys(&storage)
+                .iter()
+                .any(|k| storage.get_item(k).ok().flatten().as_deref() == Some(raw.as_str()))
+                || storage
+                    .set_item(&free_unreadable_key(&storage), &raw)
+                    .is_ok();
             if kept {
                 let _ = storage.remove_item(KEY);
             }
@@ -57,6 +60,39 @@ pub fn load(cat: &Catalogue) -> Loaded {
             }
         }
     }
+}
+
+/// The keys holding unreadable data, oldest first: `aims-readiness/unreadable`, then `…-2`, `…-3` ….
+fn unreadable_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let len = storage.length().unwrap_or(0);
+    let mut keys: Vec<(u32, String)> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| {
+            let rest = k.strip_prefix(UNREADABLE_KEY)?;
+            let n = if rest.is_empty() {
+                1
+            } else {
+                rest.strip_prefix('-')?.parse().ok()?
+            };
+            Some((n, k))
+        })
+        .collect();
+    keys.sort();
+    keys.into_iter().map(|(_, k)| k).collect()
+}
+
+/// The next free key for unreadable data.
+fn free_unreadable_key(storage: &web_sys::Storage) -> String {
+    (1..)
+        .map(|n: u32| {
+            if n == 1 {
+                UNREADABLE_KEY.to_owned()
+            } else {
+                format!("{UNREADABLE_KEY}-{n}")
+            }
+        })
+        .find(|k| storage.get_item(k).ok().flatten().is_none())
+        .unwrap_or_else(|| UNREADABLE_KEY.to_owned())
 }
 
 /// Decodes what another tab stored (from a `storage` event).
@@ -100,9 +136,11 @@ pub fn remove_backup() {
     LocalStorage::delete(BACKUP_KEY);
 }
 
-/// The unreadable data kept from an earlier start, if any.
+/// The oldest unreadable data kept from an earlier start, if any.
 pub fn unreadable() -> Option<String> {
-    storage()?.get_item(UNREADABLE_KEY).ok().flatten()
+    let storage = storage()?;
+    let key = unreadable_keys(&storage).into_iter().next()?;
+    storage.get_item(&key).ok().flatten()
 }
 
 /// Why the unreadable data kept from an earlier start could not be read, while it is kept: it stays
@@ -115,9 +153,13 @@ pub fn kept_unreadable(cat: &Catalogue) -> Option<String> {
     })
 }
 
-/// Forgets the unreadable data.
+/// Forgets the oldest unreadable data (the one `unreadable` returns).
 pub fn remove_unreadable() {
-    LocalStorage::delete(UNREADABLE_KEY);
+    if let Some(storage) = storage() {
+        if let Some(key) = unreadable_keys(&storage).into_iter().next() {
+            let _ = storage.remove_item(&key);
+        }
+    }
 }
 
 /// Deletes everything this app stored in this browser.

@@ -21,8 +21,14 @@ pub fn UnreadableBanner() -> impl IntoView {
     };
     let discard = move |_| {
         storage::remove_unreadable();
-        state.unreadable.set(None);
-        state.status("The unreadable data was deleted.");
+        // More than one unreadable copy may be kept: the banner stays until the last is gone.
+        let next = storage::kept_unreadable(state.catalogue());
+        state.status(if next.is_some() {
+            "The unreadable data was deleted. Another unreadable copy is still kept."
+        } else {
+            "The unreadable data was deleted."
+        });
+        state.unreadable.set(next);
     };
     view! {
         <Show when=move || state.unreadable.with(Option::is_some)>

@@ -96,3 +96,34 @@ test('unreadable stored data is reported, downloadable as it was, and kept until
   await results.goto();
   await expect(results.score('4')).toHaveAttribute('data-readiness', '17');
 });
+
+test('a second unreadable blob gets a slot of its own and nothing is lost', async ({ guarded: page }) => {
+  const app = new App(page);
+  await app.open('#/');
+  const older = '{"format": "aims-readiness/assessment", "schema_version": 1, truncated';
+  const newer = 'not even JSON — written by something else';
+  await page.evaluate(
+    ([k1, v1, k2, v2]) => {
+      window.localStorage.setItem(k1, v1);
+      window.localStorage.setItem(k2, v2);
+    },
+    [UNREADABLE_KEY, older, STORAGE_KEY, newer],
+  );
+  await app.reload();
+
+  const banner = page.getByRole('region', { name: 'Your saved assessment could not be read' });
+  await expect(banner).toBeVisible();
+  expect(await stored(page, UNREADABLE_KEY)).toBe(older);
+  expect(await stored(page, `${UNREADABLE_KEY}-2`)).toBe(newer);
+
+  const download = banner.getByRole('button', { name: 'Download the unreadable data' });
+  expect((await downloadFrom(page, () => download.click())).text).toBe(older);
+  await banner.getByRole('button', { name: 'Discard it' }).click();
+  await expect(app.status('Another unreadable copy is still kept.')).toBeVisible();
+  await expect(banner).toBeVisible();
+  expect((await downloadFrom(page, () => download.click())).text).toBe(newer);
+  await banner.getByRole('button', { name: 'Discard it' }).click();
+  await expect(banner).toBeHidden();
+  expect(await stored(page, UNREADABLE_KEY)).toBeNull();
+  expect(await stored(page, `${UNREADABLE_KEY}-2`)).toBeNull();
+});
