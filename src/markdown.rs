@@ -11,10 +11,12 @@ pub fn escape(text: &str) -> String {
     for c in text.chars() {
         let at_line_start = out.chars().all(|c| c == ' ');
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '&' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
+            // An entity rather than a backslash, so no renderer of the exported Markdown can see a tag.
+            '<' => out.push_str("&lt;"),
             // Block markers only count at the start of a line, where a caller may put this text.
             '#' | '+' | '-' | '>' | '=' if at_line_start => {
                 out.push('\\');

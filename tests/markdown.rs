@@ -97,3 +97,10 @@ fn escaping_keeps_plain_text_readable_and_block_markers_inert() {
         }
     }
 }
+
+#[test]
+fn exported_markdown_never_holds_a_tag_a_lax_renderer_could_run() {
+    for text in HOSTILE {
+        assert!(!escape(text).contains('<'), "{text:?} -> {}", escape(text));
+    }
+}
