@@ -228,6 +228,24 @@ impl RiskAppetite {
     pub fn from_key(key: &str) -> Option<RiskAppetite> {
         RiskAppetite::ALL.into_iter().find(|r| r.key() == key)
     }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskAppetite::Low => "Low",
+            RiskAppetite::Moderate => "Moderate",
+            RiskAppetite::High => "High",
+        }
+    }
+
+    /// What choosing it means, as the policy draft states it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            RiskAppetite::Low => "Use AI only where its risks are well understood and can be kept low; any higher residual risk needs top management's approval.",
+            RiskAppetite::Moderate => "Accept AI risks where the benefits clearly outweigh them and controls keep them within your criteria; high residual risks need top management's approval.",
+            RiskAppetite::High => "Pursue innovative uses of AI with more uncertainty, provided the risks are identified, closely monitored and can be stopped quickly.",
+        }
+    }
 }
 
 /// The policy drafter's form.

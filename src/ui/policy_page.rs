@@ -156,10 +156,8 @@ pub fn PolicyPage() -> impl IntoView {
                     </div>
                     <fieldset class="field">
                         <legend>"Risk appetite"</legend>
-                        {appetite(None, "Not stated", "The draft describes a cautious default.")}
-                        {appetite(Some(RiskAppetite::Low), "Low", "Avoid AI uses with significant residual risk; accept only minor, well-controlled risks.")}
-                        {appetite(Some(RiskAppetite::Moderate), "Moderate", "Accept some residual risk where benefits are clear and controls and oversight are in place.")}
-                        {appetite(Some(RiskAppetite::High), "High", "Pursue innovative AI uses with higher residual risk, with senior approval and close monitoring.")}
+                        {appetite(None, "Not stated", "Until top management sets one, the draft states a low appetite.")}
+                        {RiskAppetite::ALL.into_iter().map(|r| appetite(Some(r), r.label(), r.meaning())).collect_view()}
                     </fieldset>
                     <div class="field-row">
                         <div class="field">
