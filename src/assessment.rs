@@ -174,6 +174,17 @@ pub struct Profile {
     pub systems_in_scope: String,
 }
 
+impl Profile {
+    /// Adds or removes a role, keeping [`Role::ALL`] order and no repeats.
+    pub fn set_role(&mut self, role: Role, on: bool) {
+        self.roles.retain(|r| *r != role);
+        if on {
+            self.roles.push(role);
+            self.roles.sort();
+        }
+    }
+}
+
 /// Quick scan (the items marked quick) or the full assessment (all items).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Mode {
@@ -271,6 +282,16 @@ pub struct PolicyInputs {
     pub related_policies: Vec<String>,
     /// How exceptions are requested and approved, in the user's words.
     pub exceptions: String,
+}
+
+impl PolicyInputs {
+    /// Adds or removes a related policy by name, keeping the order they were added in.
+    pub fn set_related(&mut self, name: &str, on: bool) {
+        self.related_policies.retain(|p| p != name);
+        if on {
+            self.related_policies.push(name.to_owned());
+        }
+    }
 }
 
 /// The policy drafter's state: the form, and the Markdown once the user has edited the draft by hand.

@@ -45,7 +45,9 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
-use crate::assessment::{Answer, Assessment, Level, Mode, OrgSize, RiskAppetite, Role};
+use crate::assessment::{
+    Answer, Assessment, Level, Mode, OrgSize, PolicyInputs, RiskAppetite, Role,
+};
 use crate::catalogue::{Catalogue, Item};
 use crate::markdown;
 
@@ -386,25 +388,38 @@ fn not_assessed_fill(items: String) -> Fill {
     f
 }
 
-/// The guiding principles as a Markdown list: the chosen Annex C.2 objectives in catalogue order with our
-/// principle sentence, then the user's own, one per line. Neither given: [`DEFAULT_PRINCIPLES`].
-fn principles(cat: &Catalogue, inputs: &crate::assessment::PolicyInputs) -> String {
-    let chosen = |ids: &mut dyn Iterator<Item = &str>| -> Vec<String> {
-        let ids: Vec<&str> = ids.map(str::trim).collect();
-        cat.objectives
-            .iter()
-            .filter(|o| ids.contains(&o.id.as_str()))
-            .map(|o| format!("- **{}.** {}", o.name, o.principle))
-            .collect()
-    };
-    let mut lines = chosen(&mut inputs.principles.iter().map(String::as_str));
-    let extras: Vec<String> = lines_of(&inputs.extra_principles)
-        .map(|l| format!("- {}", markdown::escape(l)))
-        .collect();
-    if lines.is_empty() && extras.is_empty() {
-        lines = chosen(&mut DEFAULT_PRINCIPLES.iter().copied());
+/// The Annex C.2 objectives the draft states as principles: the chosen ones, or [`DEFAULT_PRINCIPLES`]
+/// while the user has chosen none and written none of their own.
+pub fn principles_in_effect(inputs: &PolicyInputs) -> Vec<String> {
+    if inputs.principles.is_empty() && lines_of(&inputs.extra_principles).next().is_none() {
+        DEFAULT_PRINCIPLES.iter().map(|s| (*s).to_owned()).collect()
+    } else {
+        inputs.principles.clone()
     }
-    lines.extend(extras);
+}
+
+/// Chooses or drops one objective as a principle, starting from what is in effect, in catalogue order.
+pub fn set_principle(cat: &Catalogue, inputs: &mut PolicyInputs, id: &str, on: bool) {
+    let mut list = principles_in_effect(inputs);
+    list.retain(|p| p != id);
+    if on {
+        list.push(id.to_owned());
+    }
+    list.sort_by_key(|p| cat.objectives.iter().position(|o| o.id == *p));
+    inputs.principles = list;
+}
+
+/// The guiding principles as a Markdown list: the objectives in effect in catalogue order with our
+/// principle sentence, then the user's own, one per line.
+fn principles(cat: &Catalogue, inputs: &PolicyInputs) -> String {
+    let ids = principles_in_effect(inputs);
+    let mut lines: Vec<String> = cat
+        .objectives
+        .iter()
+        .filter(|o| ids.iter().any(|id| id.trim() == o.id))
+        .map(|o| format!("- **{}.** {}", o.name, o.principle))
+        .collect();
+    lines.extend(lines_of(&inputs.extra_principles).map(|l| format!("- {}", markdown::escape(l))));
     lines.join("\n")
 }
 

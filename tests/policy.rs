@@ -809,3 +809,31 @@ fn related_policy_suggestions_cover_the_usual_neighbours() {
         assert!(all.contains(topic), "{topic}");
     }
 }
+
+#[test]
+fn choosing_a_principle_starts_from_the_defaults_in_effect() {
+    let cat = catalogue();
+    let mut inputs = aims_readiness::assessment::PolicyInputs::default();
+    let defaults: Vec<String> = aims_readiness::policy::DEFAULT_PRINCIPLES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    assert_eq!(
+        aims_readiness::policy::principles_in_effect(&inputs),
+        defaults
+    );
+    // Unticking one default keeps the others, in catalogue order.
+    aims_readiness::policy::set_principle(cat, &mut inputs, "C.2.5", false);
+    assert_eq!(inputs.principles, ["C.2.1", "C.2.7", "C.2.10", "C.2.11"]);
+    aims_readiness::policy::set_principle(cat, &mut inputs, "C.2.3", true);
+    assert_eq!(
+        inputs.principles,
+        ["C.2.1", "C.2.3", "C.2.7", "C.2.10", "C.2.11"]
+    );
+    // With principles of their own and none chosen, no defaults are added.
+    let own = aims_readiness::assessment::PolicyInputs {
+        extra_principles: "We keep a person in charge of every decision.".into(),
+        ..Default::default()
+    };
+    assert!(aims_readiness::policy::principles_in_effect(&own).is_empty());
+}

@@ -9,7 +9,7 @@ use crate::report;
 use crate::route::Route;
 use crate::share;
 
-use super::{dom, state::AppState};
+use super::{choice::Choice, dom, state::AppState};
 
 /// The export buttons and the share link.
 #[component]
@@ -69,11 +69,8 @@ pub fn ExportPanel() -> impl IntoView {
                 "The link carries your answers inside its fragment (the part after #), which browsers never send to "
                 "any server. Anyone who has the link can read what it holds."
             </p>
-            <div class="check">
-                <input type="checkbox" id="share-notes" prop:checked=move || include_notes.get()
-                    on:change=move |ev| include_notes.set(event_target_checked(&ev)) />
-                <label for="share-notes">"Include notes, evidence, owners and due dates"</label>
-            </div>
+            <Choice kind="checkbox" id="share-notes" label="Include notes, evidence, owners and due dates"
+                checked=include_notes on_change=Callback::new(move |on| include_notes.set(on)) />
             <div class="actions">
                 <button type="button" on:click=make_link>"Copy share link"</button>
             </div>

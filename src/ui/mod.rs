@@ -4,6 +4,7 @@
 
 mod assess_page;
 mod bar_chart;
+mod choice;
 mod data_panel;
 mod dom;
 mod export_panel;

@@ -6,7 +6,7 @@ use crate::assessment::{PolicyInputs, RiskAppetite};
 use crate::markdown;
 use crate::policy;
 
-use super::{dom, state::AppState};
+use super::{choice::Choice, dom, state::AppState};
 
 /// The policy page.
 #[component]
@@ -25,88 +25,37 @@ pub fn PolicyPage() -> impl IntoView {
     let preview = move || markdown::to_html(&markdown_text.get());
     let edited = move || state.with(|a| a.policy.edited_markdown.is_some());
 
-    // With no principle chosen yet, the draft uses the defaults: show them ticked.
-    let chosen = move || {
-        state.with(|a| {
-            if a.policy.inputs.principles.is_empty() {
-                policy::DEFAULT_PRINCIPLES
-                    .iter()
-                    .map(|s| (*s).to_owned())
-                    .collect::<Vec<_>>()
-            } else {
-                a.policy.inputs.principles.clone()
-            }
-        })
-    };
     let principle_boxes = cat
         .objectives
         .iter()
         .map(|o| {
-            let id = o.id.clone();
-            let box_id = format!("principle-{}", o.id.replace('.', "-"));
-            let checked = {
-                let id = id.clone();
-                move || chosen().contains(&id)
-            };
+            let id = o.id.as_str();
             view! {
-                <div class="check">
-                    <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        let mut list = chosen();
-                        list.retain(|p| *p != id);
-                        if on {
-                            list.push(id.clone());
-                        }
-                        list.sort_by_key(|p| cat.objectives.iter().position(|o| o.id == *p));
-                        state.edit(|a| a.policy.inputs.principles = list);
-                    } />
-                    <label for=box_id>
-                        <strong>{o.name.clone()}</strong>
-                        <span class="hint">{o.explanation.clone()}</span>
-                    </label>
-                </div>
+                <Choice kind="checkbox" id=format!("principle-{}", id.replace('.', "-")) label=o.name.clone() hint=o.explanation.clone()
+                    checked=Signal::derive(move || state.with(|a| policy::principles_in_effect(&a.policy.inputs).iter().any(|p| p == id)))
+                    on_change=Callback::new(move |on| state.edit(|a| policy::set_principle(cat, &mut a.policy.inputs, id, on))) />
             }
         })
         .collect_view();
     let related_boxes = policy::RELATED_POLICY_SUGGESTIONS
         .iter()
         .enumerate()
-        .map(|(i, name)| {
-            let name = (*name).to_owned();
-            let box_id = format!("related-{i}");
-            let checked = {
-                let name = name.clone();
-                move || state.with(|a| a.policy.inputs.related_policies.contains(&name))
-            };
-            let label = name.clone();
+        .map(|(i, &name)| {
             view! {
-                <div class="check">
-                    <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        let name = name.clone();
-                        state.edit(|a| {
-                            let list = &mut a.policy.inputs.related_policies;
-                            list.retain(|p| *p != name);
-                            if on {
-                                list.push(name);
-                            }
-                        });
-                    } />
-                    <label for=box_id>{label}</label>
-                </div>
+                <Choice kind="checkbox" id=format!("related-{i}") label=name
+                    checked=Signal::derive(move || state.with(|a| a.policy.inputs.related_policies.iter().any(|p| p == name)))
+                    on_change=Callback::new(move |on| state.edit(|a| a.policy.inputs.set_related(name, on))) />
             }
         })
         .collect_view();
-    let appetite = |value: Option<RiskAppetite>, label: &'static str, meaning: &'static str| {
-        let key = value.map_or("unset", RiskAppetite::key);
-        let id = format!("appetite-{key}");
+    let appetite = move |value: Option<RiskAppetite>,
+                         label: &'static str,
+                         meaning: &'static str| {
         view! {
-            <div class="check">
-                <input type="radio" name="risk-appetite" id=id.clone() value=key
-                    prop:checked=move || state.with(|a| a.policy.inputs.risk_appetite == value)
-                    on:change=move |_| state.edit(|a| a.policy.inputs.risk_appetite = value) />
-                <label for=id><strong>{label}</strong><span class="hint">{meaning}</span></label>
-            </div>
+            <Choice kind="radio" name="risk-appetite" id=format!("appetite-{}", value.map_or("unset", RiskAppetite::key))
+                label=label hint=meaning
+                checked=Signal::derive(move || state.with(|a| a.policy.inputs.risk_appetite == value))
+                on_change=Callback::new(move |_| state.edit(|a| a.policy.inputs.risk_appetite = value)) />
         }
     };
     let download = move |kind: &'static str| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::assessment::{OrgSize, Role};
 use crate::route::Route;
 
-use super::state::AppState;
+use super::{choice::Choice, state::AppState};
 
 /// The profile form; changes are saved as they are typed.
 #[component]
@@ -16,26 +16,10 @@ pub fn ProfilePage() -> impl IntoView {
     };
 
     let role_box = move |role: Role, hint: &'static str| {
-        let checked = move || state.with(|a| a.profile.roles.contains(&role));
-        let id = format!("role-{}", role.key());
         view! {
-            <div class="check">
-                <input type="checkbox" id=id.clone() value=role.key() prop:checked=checked
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.edit(|a| {
-                            a.profile.roles.retain(|r| *r != role);
-                            if on {
-                                a.profile.roles.push(role);
-                                a.profile.roles.sort();
-                            }
-                        });
-                    } />
-                <label for=id>
-                    <strong>{role.label()}</strong>
-                    <span class="hint">{hint}</span>
-                </label>
-            </div>
+            <Choice kind="checkbox" id=format!("role-{}", role.key()) label=role.label() hint=hint
+                checked=Signal::derive(move || state.with(|a| a.profile.roles.contains(&role)))
+                on_change=Callback::new(move |on| state.edit(|a| a.profile.set_role(role, on))) />
         }
     };
 
