@@ -7,7 +7,11 @@ use crate::assessment::{Answer, Level, Response};
 use crate::catalogue::Item;
 use crate::markdown;
 
-use super::{state::AppState, table_scroll::TableScroll};
+use super::{
+    state::AppState,
+    table_scroll::TableScroll,
+    text_field::{TextField, TextKind},
+};
 
 /// The card of one item, marked with `data-item-id` for automation.
 #[component]
@@ -82,23 +86,14 @@ pub fn ItemCard(
     let field_prefix = dom_id.clone();
     let field = move |label: &'static str,
                       key: &'static str,
-                      multiline: bool,
+                      kind: TextKind,
                       read: fn(&Response) -> String,
                       write: fn(&mut Response, String)| {
-        let field_id = format!("{field_prefix}-{key}");
-        let value = move || state.with(|a| a.response(id).map(read).unwrap_or_default());
-        let on_input = move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            state.edit(|a| {
-                let _ = a.edit_response(cat, id, |r| write(r, v));
-            });
-        };
-        let control = match (multiline, key) {
-            (true, _) => view! { <textarea id=field_id.clone() rows="3" maxlength="20000" prop:value=value on:input=on_input></textarea> }.into_any(),
-            (false, "due") => view! { <input id=field_id.clone() type="date" prop:value=value on:input=on_input /> }.into_any(),
-            (false, _) => view! { <input id=field_id.clone() type="text" maxlength="500" prop:value=value on:input=on_input /> }.into_any(),
-        };
-        view! { <div class="field"><label for=field_id>{label}</label>{control}</div> }
+        view! {
+            <TextField id=format!("{field_prefix}-{key}") label=label kind=kind max=if kind == TextKind::Area { 20_000 } else { 500 }
+                value=Signal::derive(move || state.with(|a| a.response(id).map(read).unwrap_or_default()))
+                on_input=Callback::new(move |v: String| state.edit(|a| { let _ = a.edit_response(cat, id, |r| write(r, v)); })) />
+        }
     };
     // Open the notes when there are some; after that the user decides.
     let has_notes = state.assessment.with_untracked(|a| {
@@ -180,11 +175,11 @@ pub fn ItemCard(
             </details>
             <details class="notes" open=has_notes>
                 <summary>"Your notes, evidence, owner and due date"</summary>
-                {field("Notes", "notes", true, |r| r.notes.clone(), |r, v| r.notes = v)}
-                {field("Evidence (documents, records, links; kept as text)", "evidence", true, |r| r.evidence.clone(), |r, v| r.evidence = v)}
+                {field("Notes", "notes", TextKind::Area, |r| r.notes.clone(), |r, v| r.notes = v)}
+                {field("Evidence (documents, records, links; kept as text)", "evidence", TextKind::Area, |r| r.evidence.clone(), |r, v| r.evidence = v)}
                 <div class="field-row">
-                    {field("Owner", "owner", false, |r| r.owner.clone(), |r, v| r.owner = v)}
-                    {field("Due date", "due", false, |r| r.due.clone(), |r, v| r.due = v)}
+                    {field("Owner", "owner", TextKind::Line, |r| r.owner.clone(), |r, v| r.owner = v)}
+                    {field("Due date", "due", TextKind::Date, |r| r.due.clone(), |r, v| r.due = v)}
                 </div>
             </details>
         </article>

@@ -24,6 +24,7 @@ mod start_page;
 mod state;
 mod storage;
 mod table_scroll;
+mod text_field;
 mod unreadable_banner;
 
 use leptos::ev;

@@ -6,7 +6,12 @@ use crate::assessment::{PolicyInputs, RiskAppetite};
 use crate::markdown;
 use crate::policy;
 
-use super::{choice::Choice, dom, state::AppState};
+use super::{
+    choice::Choice,
+    dom,
+    state::AppState,
+    text_field::{TextField, TextKind},
+};
 
 /// The policy page.
 #[component]
@@ -16,10 +21,7 @@ pub fn PolicyPage() -> impl IntoView {
     let inputs =
         move |read: fn(&PolicyInputs) -> String| move || state.with(|a| read(&a.policy.inputs));
     let set = move |write: fn(&mut PolicyInputs, String)| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            state.edit(|a| write(&mut a.policy.inputs, v));
-        }
+        Callback::new(move |v: String| state.edit(|a| write(&mut a.policy.inputs, v)))
     };
     let markdown_text = Memo::new(move |_| state.with(|a| policy::current_markdown(cat, a)));
     let preview = move || markdown::to_html(&markdown_text.get());
@@ -91,32 +93,20 @@ pub fn PolicyPage() -> impl IntoView {
                 <form class="policy-form" on:submit=|e| e.prevent_default()>
                     <h2>"Policy details"</h2>
                     <p class="hint">"Everything is optional: empty fields get sensible default wording."</p>
-                    <div class="field">
-                        <label for="policy-scope">"Scope of the policy"</label>
-                        <textarea id="policy-scope" rows="3" maxlength="5000" prop:value=inputs(|i| i.scope.clone()) on:input=set(|i, v| i.scope = v)></textarea>
-                    </div>
+                    <TextField id="policy-scope" label="Scope of the policy" kind=TextKind::Area value=inputs(|i| i.scope.clone()) on_input=set(|i, v| i.scope = v) />
                     <fieldset class="field">
                         <legend>"Guiding principles (Annex C objectives)"</legend>
                         {principle_boxes}
                     </fieldset>
-                    <div class="field">
-                        <label for="policy-extra">"Further principles (one per line)"</label>
-                        <textarea id="policy-extra" rows="3" maxlength="5000" prop:value=inputs(|i| i.extra_principles.clone()) on:input=set(|i, v| i.extra_principles = v)></textarea>
-                    </div>
+                    <TextField id="policy-extra" label="Further principles (one per line)" kind=TextKind::Area value=inputs(|i| i.extra_principles.clone()) on_input=set(|i, v| i.extra_principles = v) />
                     <fieldset class="field">
                         <legend>"Risk appetite"</legend>
                         {appetite(None, "Not stated", "Until top management sets one, the draft states a low appetite.")}
                         {RiskAppetite::ALL.into_iter().map(|r| appetite(Some(r), r.label(), r.meaning())).collect_view()}
                     </fieldset>
                     <div class="field-row">
-                        <div class="field">
-                            <label for="policy-owner">"Policy owner (role)"</label>
-                            <input id="policy-owner" type="text" maxlength="200" placeholder=policy::DEFAULT_OWNER_ROLE prop:value=inputs(|i| i.owner_role.clone()) on:input=set(|i, v| i.owner_role = v) />
-                        </div>
-                        <div class="field">
-                            <label for="policy-approver">"Approved by"</label>
-                            <input id="policy-approver" type="text" maxlength="200" placeholder=policy::DEFAULT_APPROVER prop:value=inputs(|i| i.approver.clone()) on:input=set(|i, v| i.approver = v) />
-                        </div>
+                        <TextField id="policy-owner" label="Policy owner (role)" kind=TextKind::Line max=200 placeholder=policy::DEFAULT_OWNER_ROLE value=inputs(|i| i.owner_role.clone()) on_input=set(|i, v| i.owner_role = v) />
+                        <TextField id="policy-approver" label="Approved by" kind=TextKind::Line max=200 placeholder=policy::DEFAULT_APPROVER value=inputs(|i| i.approver.clone()) on_input=set(|i, v| i.approver = v) />
                     </div>
                     <div class="field-row">
                         <div class="field">
@@ -131,23 +121,14 @@ pub fn PolicyPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <div class="field">
-                            <label for="policy-version">"Version"</label>
-                            <input id="policy-version" type="text" maxlength="50" placeholder=policy::DEFAULT_VERSION prop:value=inputs(|i| i.version.clone()) on:input=set(|i, v| i.version = v) />
-                        </div>
-                        <div class="field">
-                            <label for="policy-date">"Effective date"</label>
-                            <input id="policy-date" type="date" prop:value=inputs(|i| i.effective_date.clone()) on:input=set(|i, v| i.effective_date = v) />
-                        </div>
+                        <TextField id="policy-version" label="Version" kind=TextKind::Line max=50 placeholder=policy::DEFAULT_VERSION value=inputs(|i| i.version.clone()) on_input=set(|i, v| i.version = v) />
+                        <TextField id="policy-date" label="Effective date" kind=TextKind::Date value=inputs(|i| i.effective_date.clone()) on_input=set(|i, v| i.effective_date = v) />
                     </div>
                     <fieldset class="field">
                         <legend>"Related policies to align with"</legend>
                         {related_boxes}
                     </fieldset>
-                    <div class="field">
-                        <label for="policy-exceptions">"How exceptions are requested and approved"</label>
-                        <textarea id="policy-exceptions" rows="3" maxlength="5000" prop:value=inputs(|i| i.exceptions.clone()) on:input=set(|i, v| i.exceptions = v)></textarea>
-                    </div>
+                    <TextField id="policy-exceptions" label="How exceptions are requested and approved" kind=TextKind::Area value=inputs(|i| i.exceptions.clone()) on_input=set(|i, v| i.exceptions = v) />
                 </form>
                 <section class="policy-output" aria-labelledby="policy-preview-title">
                     <h2 id="policy-preview-title">"Preview"</h2>

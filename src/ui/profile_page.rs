@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use crate::assessment::{OrgSize, Role};
 use crate::route::Route;
 
-use super::{choice::Choice, state::AppState};
+use super::{
+    choice::Choice,
+    state::AppState,
+    text_field::{TextField, TextKind},
+};
 
 /// The profile form; changes are saved as they are typed.
 #[component]
@@ -27,12 +31,8 @@ pub fn ProfilePage() -> impl IntoView {
         <h1 tabindex="-1">"Your organisation"</h1>
         <p class="lead">"This tailors the report and the AI policy draft. Every field is optional, stays in this browser, and can be changed later."</p>
         <form class="profile" on:submit=|e| e.prevent_default()>
-            <div class="field">
-                <label for="org-name">"Organisation name"</label>
-                <input id="org-name" type="text" autocomplete="organization" maxlength="200"
-                    prop:value=text(|p| &p.name)
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.name = v); } />
-            </div>
+            <TextField id="org-name" label="Organisation name" kind=TextKind::Line max=200 autocomplete="organization"
+                value=text(|p| &p.name) on_input=Callback::new(move |v| state.edit(|a| a.profile.name = v)) />
             <fieldset class="field">
                 <legend>"Role in the AI value chain (choose all that apply)"</legend>
                 {role_box(Role::Provider, "You make AI systems available to others.")}
@@ -40,12 +40,8 @@ pub fn ProfilePage() -> impl IntoView {
                 {role_box(Role::Deployer, "You put AI systems to use in your own operations, often bought from a supplier.")}
                 {role_box(Role::User, "Your people use AI tools or AI features in products.")}
             </fieldset>
-            <div class="field">
-                <label for="org-sector">"Sector"</label>
-                <input id="org-sector" type="text" maxlength="200" placeholder="For example: insurance, healthcare, software"
-                    prop:value=text(|p| &p.sector)
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.sector = v); } />
-            </div>
+            <TextField id="org-sector" label="Sector" kind=TextKind::Line max=200 placeholder="For example: insurance, healthcare, software"
+                value=text(|p| &p.sector) on_input=Callback::new(move |v| state.edit(|a| a.profile.sector = v)) />
             <div class="field">
                 <label for="org-size">"Size"</label>
                 <select id="org-size"
@@ -56,13 +52,9 @@ pub fn ProfilePage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for="org-systems">"AI systems in scope"</label>
-                <textarea id="org-systems" rows="4" maxlength="5000"
-                    placeholder="For example: claims triage model; customer service chatbot (bought from a supplier)"
-                    prop:value=text(|p| &p.systems_in_scope)
-                    on:input=move |ev| { let v = event_target_value(&ev); state.edit(|a| a.profile.systems_in_scope = v); }></textarea>
-            </div>
+            <TextField id="org-systems" label="AI systems in scope" kind=TextKind::Area
+                placeholder="For example: claims triage model; customer service chatbot (bought from a supplier)"
+                value=text(|p| &p.systems_in_scope) on_input=Callback::new(move |v| state.edit(|a| a.profile.systems_in_scope = v)) />
             <div class="actions">
                 <a class="button" href=Route::Assess(None).href()>"Continue to the questions"</a>
                 <a class="button secondary" href=Route::Assess(None).href()>"Skip for now"</a>
