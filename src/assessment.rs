@@ -422,6 +422,16 @@ impl Assessment {
         self.updated = now.to_owned();
     }
 
+    /// The organisation's name, or `fallback` when none is given.
+    pub fn name_or<'a>(&'a self, fallback: &'a str) -> &'a str {
+        let name = self.profile.name.trim();
+        if name.is_empty() {
+            fallback
+        } else {
+            name
+        }
+    }
+
     /// Whether anything at all has been recorded (answers, profile or policy).
     pub fn has_data(&self) -> bool {
         !self.responses.is_empty()

@@ -49,6 +49,30 @@ impl Gap {
     pub fn is_clause(&self) -> bool {
         self.kind == SectionKind::Clause
     }
+
+    /// Owner and due date as shown ("Owner: CRO · Due: 2025-06-30"), or `None` when neither is set.
+    pub fn owner_due_text(&self) -> Option<String> {
+        if self.owner.is_none() && self.due.is_none() {
+            return None;
+        }
+        let or_unset = |v: &Option<String>| v.clone().unwrap_or_else(|| "not set".to_owned());
+        Some(format!(
+            "Owner: {} · Due: {}",
+            or_unset(&self.owner),
+            or_unset(&self.due)
+        ))
+    }
+}
+
+/// One sentence about how many gaps there are, for the top of the action plan.
+pub fn summary(count: usize) -> String {
+    const CLAUSES_FIRST: &str = "Clause requirements come first: certification needs all of them.";
+    match count {
+        0 => "No gaps: every applicable requirement in scope is at or above the target level."
+            .to_owned(),
+        1 => format!("1 requirement is below the target level. {CLAUSES_FIRST}"),
+        n => format!("{n} requirements are below the target level. {CLAUSES_FIRST}"),
+    }
 }
 
 fn non_empty(text: &str) -> Option<String> {

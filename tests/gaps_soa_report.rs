@@ -3,7 +3,7 @@
 use aims_readiness::assessment::{Assessment, Mode};
 use aims_readiness::catalogue::SectionKind;
 use aims_readiness::csv::{answers_csv, field, soa_csv};
-use aims_readiness::gaps::gaps;
+use aims_readiness::gaps::{self, gaps};
 use aims_readiness::markdown::to_html;
 use aims_readiness::report::{report_html, report_markdown};
 use aims_readiness::soa::{soa, soa_markdown, Applicability};
@@ -538,4 +538,29 @@ fn the_report_lists_gaps_with_next_step_owner_and_due() {
     );
     assert!(!md.contains("### Clauses"));
     assert!(md.contains("### Annex A controls"));
+}
+
+#[test]
+fn the_action_plan_says_how_many_gaps_and_who_owns_one() {
+    assert!(gaps::summary(0).starts_with("No gaps"));
+    assert!(gaps::summary(1).starts_with("1 requirement is below"));
+    assert!(gaps::summary(7).starts_with("7 requirements are below"));
+    let mut a = full();
+    set(&mut a, "6.1.2", 1);
+    a.edit_response(cat(), "6.1.2", |r| r.owner = "CRO".into())
+        .expect("known item");
+    let list = gaps(cat(), &a);
+    let gap = list
+        .iter()
+        .find(|g| g.item_id == "6.1.2")
+        .expect("6.1.2 is a gap");
+    assert_eq!(
+        gap.owner_due_text().as_deref(),
+        Some("Owner: CRO · Due: not set")
+    );
+    let other = list
+        .iter()
+        .find(|g| g.item_id == "4.1")
+        .expect("4.1 is unanswered");
+    assert_eq!(other.owner_due_text(), None);
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::{date_label, Assessment, Mode};
+use crate::assessment::{date_label, Assessment};
 use crate::codec::Preview;
 use crate::score;
 
@@ -24,16 +24,11 @@ pub fn ImportPreview(
 ) -> impl IntoView {
     let state = AppState::expect();
     let card = score::score(state.catalogue(), &preview.assessment);
-    let name = if preview.organisation().trim().is_empty() {
-        "An unnamed organisation".to_owned()
-    } else {
-        preview.organisation().to_owned()
-    };
-    let mode = if preview.assessment.mode == Mode::Quick {
-        "Quick scan"
-    } else {
-        "Full assessment"
-    };
+    let name = preview
+        .assessment
+        .name_or("An unnamed organisation")
+        .to_owned();
+    let mode = preview.assessment.mode.label();
     let has_current = state
         .assessment
         .with_untracked(|a| a.as_ref().is_some_and(Assessment::has_data));

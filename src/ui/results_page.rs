@@ -144,20 +144,14 @@ pub fn ResultsPage() -> impl IntoView {
 
             <section class="card" aria-labelledby="gaps-title">
                 <h2 id="gaps-title">"Gaps and action plan"</h2>
-                <p>{move || gap_list.with(|g| match g.len() {
-                    0 => "No gaps: every applicable requirement in scope is at or above the target level.".to_owned(),
-                    1 => "1 requirement is below the target level. Clause requirements come first: certification needs all of them.".to_owned(),
-                    n => format!("{n} requirements are below the target level. Clause requirements come first: certification needs all of them."),
-                })}</p>
+                <p>{move || gap_list.with(|g| gaps::summary(g.len()))}</p>
                 <ol class="gaps">
                     <For each=move || gap_list.get() key=|g| (g.item_id.clone(), g.level, g.target, g.owner.clone(), g.due.clone()) let:gap>
                         <li>
                             <a href=Route::Assess(Some(gap.section_id.clone())).href()>{format!("{} {}", gap.item_id, gap.title)}</a>
                             <span class="gap-level">{format!(" — {}, target {}", gap.current_text(), gap.target)}</span>
                             <p class="gap-step">{gap.next_step.clone()}</p>
-                            {(gap.owner.is_some() || gap.due.is_some()).then(|| view! {
-                                <p class="gap-meta">{format!("Owner: {} · Due: {}", gap.owner.clone().unwrap_or_else(|| "not set".into()), gap.due.clone().unwrap_or_else(|| "not set".into()))}</p>
-                            })}
+                            {gap.owner_due_text().map(|text| view! { <p class="gap-meta">{text}</p> })}
                         </li>
                     </For>
                 </ol>

@@ -44,11 +44,12 @@ pub fn StartPage() -> impl IntoView {
             <section class="card continue" aria-labelledby="continue-title">
                 <h2 id="continue-title">"Continue where you left off"</h2>
                 <p>
-                    {move || state.with(|a| {
-                        let name = if a.profile.name.trim().is_empty() { "Your assessment".to_owned() } else { a.profile.name.clone() };
-                        let mode = if a.mode == Mode::Quick { "quick scan" } else { "full assessment" };
-                        format!("{name} ({mode}), last changed on {}.", date_label(&a.updated))
-                    })}
+                    {move || state.with(|a| format!(
+                        "{} ({}), last changed on {}.",
+                        a.name_or("Your assessment"),
+                        a.mode.label().to_lowercase(),
+                        date_label(&a.updated)
+                    ))}
                     " "
                     {move || format!("{} of {} questions answered.", state.scorecard.with(|c| c.overall.answered), state.scorecard.with(|c| c.overall.in_scope))}
                 </p>
