@@ -208,6 +208,14 @@ impl Mode {
             .into_iter()
             .find(|m| m.key() == key)
     }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Quick => "Quick scan",
+            Mode::Full => "Full assessment",
+        }
+    }
 }
 
 /// How much AI risk the organisation is willing to take, as the policy states it.
