@@ -55,7 +55,7 @@ build: tools
 	$(TRUNK) build --release
 
 serve: tools
-	$(TRUNK) serve --release
+	$(TRUNK) serve --release --no-autoreload
 
 # ---- tests ---------------------------------------------------------------------------------------------
 
