@@ -29,10 +29,7 @@ pub fn ExportPanel() -> impl IntoView {
                     build(cat, a),
                 )
             });
-            match dom::download(&name, mime, &text) {
-                Ok(()) => state.status(format!("Downloaded {name}.")),
-                Err(message) => state.alert(message),
-            }
+            state.offer_file(&name, mime, &text);
         }
     };
     let include_notes = RwSignal::new(false);

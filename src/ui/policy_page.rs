@@ -74,10 +74,7 @@ pub fn PolicyPage() -> impl IntoView {
                     "text/html",
                 ),
             });
-            match dom::download(&name, mime, &text) {
-                Ok(()) => state.status(format!("Downloaded {name}.")),
-                Err(message) => state.alert(message),
-            }
+            state.offer_file(&name, mime, &text);
         }
     };
 

@@ -125,6 +125,14 @@ impl AppState {
         })
     }
 
+    /// Offers a file for download and says whether it worked.
+    pub fn offer_file(&self, name: &str, mime: &str, text: &str) {
+        match dom::download(name, mime, text) {
+            Ok(()) => self.status(format!("Downloaded {name}.")),
+            Err(message) => self.alert(message),
+        }
+    }
+
     /// Announces a confirmation politely.
     pub fn status(&self, text: impl Into<String>) {
         self.notice.set(Notice::Status(text.into()));

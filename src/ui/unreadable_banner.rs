@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{dom, state::AppState, storage};
+use super::{state::AppState, storage};
 
 /// Tells the user their stored data could not be read, that it is kept, and offers to download or
 /// discard it.
@@ -10,13 +10,7 @@ use super::{dom, state::AppState, storage};
 pub fn UnreadableBanner() -> impl IntoView {
     let state = AppState::expect();
     let download = move |_| match storage::unreadable() {
-        Some(raw) => {
-            if let Err(message) =
-                dom::download("unreadable-assessment.json", "application/json", &raw)
-            {
-                state.alert(message);
-            }
-        }
+        Some(raw) => state.offer_file("unreadable-assessment.json", "application/json", &raw),
         None => state.alert("The unreadable data is no longer in this browser."),
     };
     let discard = move |_| {
