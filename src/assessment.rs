@@ -466,21 +466,3 @@ fn known<'c>(
         .item(id)
         .ok_or_else(|| AnswerError::UnknownItem(id.to_owned()))
 }
-
-/// The date of an RFC 3339 timestamp as people read it ("2025-03-01"), or "an unknown date".
-pub fn date_label(timestamp: &str) -> String {
-    let date = timestamp.trim().get(..10).unwrap_or_default();
-    let well_formed = date.len() == 10
-        && date.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if well_formed {
-        date.to_owned()
-    } else {
-        "an unknown date".to_owned()
-    }
-}

@@ -589,18 +589,7 @@ fn bullet_list<'t>(entries: impl Iterator<Item = &'t str>) -> String {
 /// An ISO date stays as typed (digits and hyphens need no escaping); anything else is escaped text.
 fn date(text: &str) -> String {
     let t = text.trim();
-    let b = t.as_bytes();
-    let iso = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        && matches!(t[5..7].parse::<u8>(), Ok(1..=12))
-        && matches!(t[8..10].parse::<u8>(), Ok(1..=31));
-    if iso {
+    if crate::codec::v1::is_date(t) {
         t.to_owned()
     } else {
         markdown::escape(t)

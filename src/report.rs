@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crate::assessment::{Assessment, Mode};
 use crate::catalogue::Catalogue;
+use crate::codec::v1::is_date;
 use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
 use crate::score::{score, Figures, Scorecard, RULE_MARKDOWN};
@@ -43,23 +44,22 @@ fn stated(text: &str) -> String {
     }
 }
 
+/// The calendar date of an RFC 3339 timestamp ("2025-03-01"), if it starts with a real one.
+fn date_part(timestamp: &str) -> Option<&str> {
+    timestamp.trim().get(..10).filter(|d| is_date(d))
+}
+
+/// The date of a timestamp as people read it ("2025-03-01"), or "an unknown date".
+pub fn date_label(timestamp: &str) -> String {
+    date_part(timestamp).map_or_else(|| "an unknown date".to_owned(), str::to_owned)
+}
+
 /// The date part of an RFC 3339 timestamp ("2025-03-01"), else the escaped text, else "not recorded".
 fn date_of(timestamp: &str) -> String {
-    let t = timestamp.trim();
-    let is_date = |d: &str| {
-        d.len() == 10
-            && d.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-    };
-    match t.get(..10) {
-        Some(date) if is_date(date) => date.to_owned(),
-        _ if t.is_empty() => "not recorded".to_owned(),
-        _ => escape(t),
+    match date_part(timestamp) {
+        Some(date) => date.to_owned(),
+        None if timestamp.trim().is_empty() => "not recorded".to_owned(),
+        None => escape(timestamp.trim()),
     }
 }
 

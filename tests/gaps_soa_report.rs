@@ -564,3 +564,11 @@ fn the_action_plan_says_how_many_gaps_and_who_owns_one() {
         .expect("4.1 is unanswered");
     assert_eq!(other.owner_due_text(), None);
 }
+
+#[test]
+fn dates_are_shown_only_when_they_are_real_calendar_dates() {
+    use aims_readiness::report::date_label;
+    assert_eq!(date_label("2025-03-01T10:00:00Z"), "2025-03-01");
+    assert_eq!(date_label("2025-02-30T10:00:00Z"), "an unknown date");
+    assert_eq!(date_label(""), "an unknown date");
+}

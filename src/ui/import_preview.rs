@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::{date_label, Assessment};
+use crate::assessment::Assessment;
 use crate::codec::Preview;
+use crate::report::date_label;
 use crate::score;
 
 use super::state::AppState;

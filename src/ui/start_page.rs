@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::{date_label, Mode};
+use crate::assessment::Mode;
 use crate::markdown;
+use crate::report::date_label;
 use crate::route::Route;
 use crate::score;
 
