@@ -77,6 +77,9 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const STATIC_PATH = `/__bench/static-${REFERENCE_SECTION}.html`;
+// The Leptos floor (tests/bench/floor.rs): built by this script into FLOOR_DIST and served under FLOOR_PATH.
+const FLOOR_DIST = path.join(ROOT, 'target', 'bench-floor');
+const FLOOR_PATH = '/__bench/floor/';
 
 function serve(staticPage) {
   const server = http.createServer((req, res) => {
@@ -89,8 +92,11 @@ function serve(staticPage) {
       res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' }).end(staticPage);
       return;
     }
-    const file = path.join(DIST, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const floor = pathname.startsWith(FLOOR_PATH);
+    const root = floor ? FLOOR_DIST : DIST;
+    const rel = floor ? `/${pathname.slice(FLOOR_PATH.length)}` : pathname;
+    const file = path.join(root, rel.endsWith('/') ? `${rel}index.html` : rel);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -101,17 +107,33 @@ function serve(staticPage) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** The dist/ file a URL of the site names, or null (data:, blob:, the static page, other paths). */
-function distFile(url, base) {
+/** The file under `root` a URL below `base` names, or null (data:, blob:, the static page, other paths). */
+function distFile(url, base, root = DIST) {
   if (!url.startsWith(base)) return null;
   let rel = decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-  const file = path.join(DIST, rel);
+  const file = path.join(root, rel);
   return fs.existsSync(file) && fs.statSync(file).isFile() ? rel : null;
 }
 
-const gzipSize = (rel) => zlib.gzipSync(fs.readFileSync(path.join(DIST, rel)), { level: 9 }).length;
-const rawSize = (rel) => fs.statSync(path.join(DIST, rel)).size;
+const gzipSize = (rel, root = DIST) => zlib.gzipSync(fs.readFileSync(path.join(root, rel)), { level: 9 }).length;
+const rawSize = (rel, root = DIST) => fs.statSync(path.join(root, rel)).size;
+
+/**
+ * Builds the Leptos floor with the app's Trunk pipeline (release profile, wasm-opt, CSP hook) into FLOOR_DIST.
+ * Returns null, or why it could not be built: the floor is a reference, so the app is measured regardless.
+ */
+function buildFloor() {
+  const PATH = [path.join(ROOT, 'node_modules', '.bin'), path.join(process.env.CARGO_HOME || path.join(process.env.HOME || '', '.cargo'), 'bin'), process.env.PATH].join(path.delimiter);
+  const run = spawnSync('trunk', ['--offline', '--skip-version-check', 'build', '--release', '--dist', FLOOR_DIST, 'tests/bench/floor.html'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env: { ...process.env, PATH },
+  });
+  if (run.status === 0 && fs.existsSync(path.join(FLOOR_DIST, 'index.html'))) return null;
+  return `trunk build of tests/bench/floor.html failed: ${String(run.stderr || run.error || '').trim().split('\n').slice(-2).join(' ')}`;
+}
 
 // ---- in-page instruments ---------------------------------------------------------------------------------
 
@@ -279,25 +301,54 @@ async function measureSize(browser, base) {
   return { raw: median(runs.map((r) => r.raw)), gzip: median(runs.map((r) => r.gzip)), files, byKind, precache };
 }
 
-async function measureInteractive(browser, base) {
-  const app = [];
-  const reference = [];
-  // One warm-up pair first (not counted): the first pages of a fresh browser start slower.
+/** What the Leptos floor's first load fetches, raw and gzip (one run: the files are the same every time). */
+async function measureFloorSize(browser, base) {
+  const floorBase = `${base.replace(/\/$/, '')}${FLOOR_PATH}`;
+  const { context, page } = await newPage(browser);
+  const fetched = new Set();
+  page.on('request', (req) => {
+    const rel = distFile(req.url(), floorBase, FLOOR_DIST);
+    if (rel) fetched.add(rel);
+  });
+  await page.goto(floorBase, { waitUntil: 'load' });
+  await page.locator(RADIO).first().waitFor({ timeout: 20000 });
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const files = [...fetched].sort();
+  return { files, raw: files.reduce((s, f) => s + rawSize(f, FLOOR_DIST), 0), gzip: files.reduce((s, f) => s + gzipSize(f, FLOOR_DIST), 0) };
+}
+
+async function measureInteractive(browser, base, withFloor) {
+  const times = { app: [], static: [], floor: [] };
+  const urls = {
+    app: `${base}#/assess/${REFERENCE_SECTION}`,
+    static: `${base.replace(/\/$/, '')}${STATIC_PATH}`,
+    floor: `${base.replace(/\/$/, '')}${FLOOR_PATH}`,
+  };
+  const pages = withFloor ? ['app', 'static', 'floor'] : ['app', 'static'];
+  // One warm-up round first (not counted): the first pages of a fresh browser start slower.
   for (let i = -1; i < RUNS; i++) {
-    // Alternate which page goes first so neither always gets the warmer browser.
-    const order = i % 2 === 0 ? ['app', 'static'] : ['static', 'app'];
+    // Rotate which page goes first so none always gets the warmer browser.
+    const shift = (i + 1) % pages.length;
+    const order = [...pages.slice(shift), ...pages.slice(0, shift)];
     for (const which of order) {
       const { context, page } = await newPage(browser);
       await page.addInitScript(INTERACTIVE_PROBE);
-      const url = which === 'app' ? `${base}#/assess/${REFERENCE_SECTION}` : `${base.replace(/\/$/, '')}${STATIC_PATH}`;
-      await page.goto(url, { waitUntil: 'commit' });
+      await page.goto(urls[which], { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__bench && window.__bench.interactive !== null, null, { timeout: 20000 });
       const t = await page.evaluate(() => window.__bench.interactive);
-      if (i >= 0) (which === 'app' ? app : reference).push(t);
+      if (i >= 0) times[which].push(t);
       await context.close();
     }
   }
-  return { app: median(app), reference: median(reference), appRuns: app, referenceRuns: reference };
+  return {
+    app: median(times.app),
+    reference: median(times.static),
+    floor: withFloor ? median(times.floor) : null,
+    appRuns: times.app,
+    referenceRuns: times.static,
+    floorRuns: times.floor,
+  };
 }
 
 async function measureAnswers(browser, base, sections) {
@@ -475,6 +526,7 @@ async function main() {
     staticPage = gen.stdout;
   }
   const native = wanted('native') ? measureNative() : null;
+  const floorError = wanted('size') || wanted('interactive') ? buildFloor() : 'not wanted';
 
   const server = await serve(staticPage);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -491,8 +543,10 @@ async function main() {
     }
   };
   try {
+    if (floorError && floorError !== 'not wanted') results.notes.push(`floor: ${floorError}`);
     results.size = await step('size', () => measureSize(browser, base));
-    results.interactive = await step('interactive', () => measureInteractive(browser, base));
+    if (results.size && !floorError) results.size.floor = await step('floor size', () => measureFloorSize(browser, base), true);
+    results.interactive = await step('interactive', () => measureInteractive(browser, base, !floorError));
     results.answer = await step('answer', () => measureAnswers(browser, base, sections));
     const needsAssessment = wanted('assessment') || wanted('import') || wanted('share');
     const assessment = needsAssessment ? await step('assessment', () => measureAssessment(browser, base, sections), true) : null;
@@ -545,10 +599,12 @@ function report(results) {
   if (wanted('size')) {
     wantedRows.push(row('First load, raw (html js wasm css …)', ['size', 'raw'], 'KB', null, '—'));
     wantedRows.push(row('First load, gzip -9   budget ≤ 180 KB', ['size', 'gzip'], 'KB', BUDGET.gzipKB * KB, '180 KB', (v) => v <= BUDGET.gzipKB * KB));
+    row('Leptos floor: first load, gzip -9', ['size', 'floor', 'gzip'], 'KB', BUDGET.gzipKB * KB, '180 KB');
   }
   if (wanted('interactive')) {
     const ref = get(results, ['interactive', 'reference']);
     wantedRows.push(row(`Navigation → first radio of #/assess/${REFERENCE_SECTION} usable   budget ≤ 1.5× static`, ['interactive', 'app'], 'ms', ref, `static page ${fmt(ref, 'ms')}`, (v, r) => r <= BUDGET.interactiveRatio));
+    row('Leptos floor: navigation → first radio usable', ['interactive', 'floor'], 'ms', ref, `static page ${fmt(ref, 'ms')}`);
   }
   if (wanted('answer')) {
     const s = get(results, ['answer', 'section']);
@@ -579,6 +635,9 @@ function report(results) {
       const p = results.size.precache;
       console.log(`The service worker then precaches ${p.files} built files (${fmt(p.raw, 'KB')} / ${fmt(p.gzip, 'KB')} gzip), mostly from the HTTP cache; not counted above.`);
     }
+  }
+  if (get(results, ['size', 'floor']) || get(results, ['interactive', 'floor']) != null) {
+    console.log('Leptos floor: the same radio groups rendered by a minimal Leptos page with none of the app (tests/bench/floor.rs), built and served like the app; a reference, not a budget.');
   }
   if (results.answer) console.log(`Answer latency: ${results.answer.readinessFigures} [data-readiness] figures on the answer page; time from click() to the end of every task it queued, plus forced layout.`);
   if (results.assessment) console.log(`Full assessment: ${results.assessment.answered} items answered through the UI, long notes in every text area.`);
