@@ -78,10 +78,6 @@ pub fn ItemCard(
     });
     let justification_id = format!("{dom_id}-justification");
     let justification_error_id = format!("{dom_id}-justification-error");
-    let guidance = markdown::to_html(&item.guidance);
-    let nist = cat.nist_rows(id);
-    let eu = cat.eu_rows(id);
-    let has_crosswalks = !nist.is_empty() || !eu.is_empty();
 
     let field_prefix = dom_id.clone();
     let field = move |label: &'static str,
@@ -102,41 +98,16 @@ pub fn ItemCard(
         })
     });
 
-    view! {
-        <article class="item" data-item-id=id aria-labelledby=labelled_by>
-            <h2 class="item-title" id=heading_id>
-                <span class="item-id">{id}</span>" "{item.title.clone()}
-                {item.quick.then(|| view! { <span class="badge" title="Part of the quick scan">"key question"</span> })}
-            </h2>
-            <p class="question">{item.question.clone()}</p>
-            <fieldset class="levels">
-                <legend>{format!("Maturity for {id}")}</legend>
-                {Level::ALL.into_iter().map(level_radio).collect_view()}
-                {na_radio}
-            </fieldset>
-            <Show when=na_shown>
-                <div class="field justification">
-                    <label for=justification_id.clone()>"Why does this control not apply? (required)"</label>
-                    <textarea id=justification_id.clone() rows="2" maxlength="20000"
-                        aria-describedby=justification_error_id.clone()
-                        prop:value=justification
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            state.edit(|a| {
-                                if a.set_not_applicable(cat, id, &text).is_err() {
-                                    a.clear_answer(id);
-                                }
-                            });
-                            na_pending.set(true);
-                        }></textarea>
-                    <p class="field-error" id=justification_error_id.clone()>
-                        {move || justification().trim().is_empty().then_some("Write a justification: until you do, this control counts as unanswered.")}
-                    </p>
-                </div>
-            </Show>
-            <details class="guidance">
-                <summary>"Guidance, evidence and next step"</summary>
-                <div class="prose" inner_html=guidance></div>
+    // The contents of each <details> are built the first time it opens (and then kept), so a section
+    // page shows its questions without first building every item's guidance, tables and note fields.
+    let guidance_opened = RwSignal::new(false);
+    let notes_opened = RwSignal::new(has_notes);
+    let guidance = move || {
+        let nist = cat.nist_rows(id);
+        let eu = cat.eu_rows(id);
+        let has_crosswalks = !nist.is_empty() || !eu.is_empty();
+        view! {
+                <div class="prose" inner_html=markdown::to_html(&item.guidance)></div>
                 <h3>"Evidence an auditor would accept"</h3>
                 <ul>{item.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
                 <h3>"Next step if you are not there yet"</h3>
@@ -172,15 +143,58 @@ pub fn ItemCard(
                         <p class="caveat">{cat.crosswalks.eu_ai_act_caveat.clone()}</p>
                     })}
                 })}
-            </details>
-            <details class="notes" open=has_notes>
-                <summary>"Your notes, evidence, owner and due date"</summary>
+        }
+    };
+    let notes = move || {
+        view! {
                 {field("Notes", "notes", TextKind::Area, |r| r.notes.clone(), |r, v| r.notes = v)}
                 {field("Evidence (documents, records, links; kept as text)", "evidence", TextKind::Area, |r| r.evidence.clone(), |r, v| r.evidence = v)}
                 <div class="field-row">
                     {field("Owner", "owner", TextKind::Line, |r| r.owner.clone(), |r, v| r.owner = v)}
                     {field("Due date", "due", TextKind::Date, |r| r.due.clone(), |r, v| r.due = v)}
                 </div>
+        }
+    };
+
+    view! {
+        <article class="item" data-item-id=id aria-labelledby=labelled_by>
+            <h2 class="item-title" id=heading_id>
+                <span class="item-id">{id}</span>" "{item.title.clone()}
+                {item.quick.then(|| view! { <span class="badge" title="Part of the quick scan">"key question"</span> })}
+            </h2>
+            <p class="question">{item.question.clone()}</p>
+            <fieldset class="levels">
+                <legend>{format!("Maturity for {id}")}</legend>
+                {Level::ALL.into_iter().map(level_radio).collect_view()}
+                {na_radio}
+            </fieldset>
+            <Show when=na_shown>
+                <div class="field justification">
+                    <label for=justification_id.clone()>"Why does this control not apply? (required)"</label>
+                    <textarea id=justification_id.clone() rows="2" maxlength="20000"
+                        aria-describedby=justification_error_id.clone()
+                        prop:value=justification
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            state.edit(|a| {
+                                if a.set_not_applicable(cat, id, &text).is_err() {
+                                    a.clear_answer(id);
+                                }
+                            });
+                            na_pending.set(true);
+                        }></textarea>
+                    <p class="field-error" id=justification_error_id.clone()>
+                        {move || justification().trim().is_empty().then_some("Write a justification: until you do, this control counts as unanswered.")}
+                    </p>
+                </div>
+            </Show>
+            <details class="guidance" on:toggle=move |_| guidance_opened.set(true)>
+                <summary>"Guidance, evidence and next step"</summary>
+                <Show when=move || guidance_opened.get()>{guidance}</Show>
+            </details>
+            <details class="notes" open=has_notes on:toggle=move |_| notes_opened.set(true)>
+                <summary>"Your notes, evidence, owner and due date"</summary>
+                <Show when=move || notes_opened.get()>{notes.clone()}</Show>
             </details>
         </article>
     }
