@@ -138,11 +138,16 @@ function buildFloor() {
 // ---- in-page instruments ---------------------------------------------------------------------------------
 
 // Records in window.__bench.interactive the time (ms after navigation start) at which the first item's
-// first level radio is in the document, enabled and laid out, i.e. a click on it would land.
+// first level radio is in the document, enabled and laid out, i.e. a click on it would land; and in
+// window.__bench.firstElement when the first element other than <noscript> appeared in <body> (for a
+// script-built page: when its code had been fetched, compiled and started rendering).
 const INTERACTIVE_PROBE = `(() => {
-  const probe = { interactive: null };
+  const probe = { interactive: null, firstElement: null };
   Object.defineProperty(window, '__bench', { value: probe });
   const check = () => {
+    if (probe.firstElement === null && document.body && [...document.body.children].some((el) => el.localName !== 'noscript' && el.localName !== 'script')) {
+      probe.firstElement = performance.now();
+    }
     const radio = document.querySelector(${JSON.stringify(RADIO)});
     if (!radio || radio.disabled) return false;
     const box = [radio, ...(radio.labels || [])].some((el) => {
@@ -342,18 +347,26 @@ async function measureInteractive(browser, base, withFloor) {
       await page.addInitScript(INTERACTIVE_PROBE);
       await page.goto(urls[which], { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__bench && window.__bench.interactive !== null, null, { timeout: 20000 });
-      const t = await page.evaluate(() => window.__bench.interactive);
+      const t = await page.evaluate(() => ({
+        interactive: window.__bench.interactive,
+        firstElement: window.__bench.firstElement,
+        wasmFetched: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? null,
+      }));
       if (i >= 0) times[which].push(t);
       await context.close();
     }
   }
+  const of = (which, key) => times[which].map((t) => t[key]).filter((v) => v != null);
+  // Where the time of a script-built page goes: its wasm fetched, its first element, its first radio usable.
+  const phases = (which) => ({ wasmFetched: median(of(which, 'wasmFetched')), firstElement: median(of(which, 'firstElement')), interactive: median(of(which, 'interactive')) });
   return {
-    app: median(times.app),
-    reference: median(times.static),
-    floor: withFloor ? median(times.floor) : null,
-    appRuns: times.app,
-    referenceRuns: times.static,
-    floorRuns: times.floor,
+    app: median(of('app', 'interactive')),
+    reference: median(of('static', 'interactive')),
+    floor: withFloor ? median(of('floor', 'interactive')) : null,
+    appRuns: of('app', 'interactive'),
+    referenceRuns: of('static', 'interactive'),
+    floorRuns: of('floor', 'interactive'),
+    phases: { app: phases('app'), floor: withFloor ? phases('floor') : null },
   };
 }
 
@@ -652,6 +665,12 @@ function report(results) {
     if (results.size.precache) {
       const p = results.size.precache;
       console.log(`The service worker then precaches ${p.files} built files (${fmt(p.raw, 'KB')} / ${fmt(p.gzip, 'KB')} gzip), mostly from the HTTP cache; not counted above.`);
+    }
+  }
+  for (const [which, label] of [['app', 'App'], ['floor', 'Leptos floor']]) {
+    const p = get(results, ['interactive', 'phases', which]);
+    if (p && p.interactive != null) {
+      console.log(`${label} start-up, medians after navigation start: wasm fetched ${fmt(p.wasmFetched, 'ms')}, first element in <body> ${fmt(p.firstElement, 'ms')}, first radio usable ${fmt(p.interactive, 'ms')}.`);
     }
   }
   if (get(results, ['size', 'floor']) || get(results, ['interactive', 'floor']) != null) {
