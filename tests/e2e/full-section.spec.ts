@@ -34,6 +34,20 @@ for (const { name, size } of viewports) {
       }
       await expect(assess.sectionProgress).toHaveText('This section: 4 of 5');
 
+      // The guidance opens with what an auditor would accept, the next step and the related frameworks,
+      // EU AI Act rows with the caveat that ISO/IEC 42001 is not a harmonised standard.
+      const guided = assess.item('A.7.2');
+      await expect(guided.root.getByRole('heading', { name: 'Evidence an auditor would accept' })).toBeHidden();
+      await guided.guidanceToggle.click();
+      await expect(guided.root.getByRole('heading', { name: 'Evidence an auditor would accept' })).toBeVisible();
+      await expect(guided.root.getByRole('heading', { name: 'Next step if you are not there yet' })).toBeVisible();
+      await expect(guided.root.getByRole('table', { name: /EU AI Act articles/ })).toContainText('Art. 17(1)(f)');
+      await expect(guided.root.getByText(/is not a harmonised standard under the EU AI Act/)).toBeVisible();
+      // Closing and opening again keeps one copy of it.
+      await guided.guidanceToggle.click();
+      await guided.guidanceToggle.click();
+      await expect(guided.root.getByRole('heading', { name: 'Evidence an auditor would accept' })).toHaveCount(1);
+
       // N/A: the justification appears as the item's first text field, takes the focus, and says it is
       // required; until it is written the control counts as unanswered.
       const item = assess.item(excluded);
