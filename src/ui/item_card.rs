@@ -107,52 +107,52 @@ pub fn ItemCard(
         let eu = cat.eu_rows(id);
         let has_crosswalks = !nist.is_empty() || !eu.is_empty();
         view! {
-                <div class="prose" inner_html=markdown::to_html(&item.guidance)></div>
-                <h3>"Evidence an auditor would accept"</h3>
-                <ul>{item.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
-                <h3>"Next step if you are not there yet"</h3>
-                <p>{item.next_step.clone()}</p>
-                {has_crosswalks.then(|| view! {
-                    <h3>"Related frameworks"</h3>
-                    {(!nist.is_empty()).then(|| view! {
-                        <TableScroll label=format!("NIST AI RMF 1.0 subcategories for {id}")>
-                            <table class="crosswalk">
-                                <caption>"NIST AI RMF 1.0 subcategories mapped to this requirement"</caption>
-                                <thead><tr><th scope="col">"Subcategory"</th><th scope="col">"Outcome"</th><th scope="col">"Source"</th></tr></thead>
-                                <tbody>{nist.iter().map(|row| view! {
-                                    <tr><td>{row.subcategory.id.clone()}</td><td>{row.subcategory.text.clone()}</td><td>{format!("{} ({})", row.source.title, row.source.location)}</td></tr>
-                                }).collect_view()}</tbody>
-                            </table>
-                        </TableScroll>
-                    })}
-                    {(!eu.is_empty()).then(|| view! {
-                        <TableScroll label=format!("EU AI Act articles for {id}")>
-                            <table class="crosswalk">
-                                <caption>"EU AI Act articles a public source links to this requirement"</caption>
-                                <thead><tr><th scope="col">"Article"</th><th scope="col">"Relation"</th><th scope="col">"Confidence"</th><th scope="col">"Source"</th></tr></thead>
-                                <tbody>{eu.iter().map(|row| view! {
-                                    <tr>
-                                        <td>{row.mapping.article.clone()}</td>
-                                        <td>{row.mapping.relation.clone()}</td>
-                                        <td>{row.mapping.confidence.clone()}</td>
-                                        <td>{row.sources.iter().map(|s| format!("{} ({})", s.title, s.location)).collect::<Vec<_>>().join("; ")}</td>
-                                    </tr>
-                                }).collect_view()}</tbody>
-                            </table>
-                        </TableScroll>
-                        <p class="caveat">{cat.crosswalks.eu_ai_act_caveat.clone()}</p>
-                    })}
+            <div class="prose" inner_html=markdown::to_html(&item.guidance)></div>
+            <h3>"Evidence an auditor would accept"</h3>
+            <ul>{item.evidence.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+            <h3>"Next step if you are not there yet"</h3>
+            <p>{item.next_step.clone()}</p>
+            {has_crosswalks.then(|| view! {
+                <h3>"Related frameworks"</h3>
+                {(!nist.is_empty()).then(|| view! {
+                    <TableScroll label=format!("NIST AI RMF 1.0 subcategories for {id}")>
+                        <table class="crosswalk">
+                            <caption>"NIST AI RMF 1.0 subcategories mapped to this requirement"</caption>
+                            <thead><tr><th scope="col">"Subcategory"</th><th scope="col">"Outcome"</th><th scope="col">"Source"</th></tr></thead>
+                            <tbody>{nist.iter().map(|row| view! {
+                                <tr><td>{row.subcategory.id.clone()}</td><td>{row.subcategory.text.clone()}</td><td>{format!("{} ({})", row.source.title, row.source.location)}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    </TableScroll>
                 })}
+                {(!eu.is_empty()).then(|| view! {
+                    <TableScroll label=format!("EU AI Act articles for {id}")>
+                        <table class="crosswalk">
+                            <caption>"EU AI Act articles a public source links to this requirement"</caption>
+                            <thead><tr><th scope="col">"Article"</th><th scope="col">"Relation"</th><th scope="col">"Confidence"</th><th scope="col">"Source"</th></tr></thead>
+                            <tbody>{eu.iter().map(|row| view! {
+                                <tr>
+                                    <td>{row.mapping.article.clone()}</td>
+                                    <td>{row.mapping.relation.clone()}</td>
+                                    <td>{row.mapping.confidence.clone()}</td>
+                                    <td>{row.sources.iter().map(|s| format!("{} ({})", s.title, s.location)).collect::<Vec<_>>().join("; ")}</td>
+                                </tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    </TableScroll>
+                    <p class="caveat">{cat.crosswalks.eu_ai_act_caveat.clone()}</p>
+                })}
+            })}
         }
     };
     let notes = move || {
         view! {
-                {field("Notes", "notes", TextKind::Area, |r| r.notes.clone(), |r, v| r.notes = v)}
-                {field("Evidence (documents, records, links; kept as text)", "evidence", TextKind::Area, |r| r.evidence.clone(), |r, v| r.evidence = v)}
-                <div class="field-row">
-                    {field("Owner", "owner", TextKind::Line, |r| r.owner.clone(), |r, v| r.owner = v)}
-                    {field("Due date", "due", TextKind::Date, |r| r.due.clone(), |r, v| r.due = v)}
-                </div>
+            {field("Notes", "notes", TextKind::Area, |r| r.notes.clone(), |r, v| r.notes = v)}
+            {field("Evidence (documents, records, links; kept as text)", "evidence", TextKind::Area, |r| r.evidence.clone(), |r, v| r.evidence = v)}
+            <div class="field-row">
+                {field("Owner", "owner", TextKind::Line, |r| r.owner.clone(), |r, v| r.owner = v)}
+                {field("Due date", "due", TextKind::Date, |r| r.due.clone(), |r, v| r.due = v)}
+            </div>
         }
     };
 
