@@ -106,6 +106,14 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Removes the element with this `id`, if there is one.
+pub fn remove_by_id(id: &str) {
+    let document = window().document().expect("a window has a document");
+    if let Some(element) = document.get_element_by_id(id) {
+        element.remove();
+    }
+}
+
 /// Scrolls to the top of the page.
 pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);

@@ -34,8 +34,9 @@ use crate::route::Route;
 
 use state::AppState;
 
-/// Mounts the app on the page body.
+/// Replaces index.html's start-up message with the app.
 pub fn mount() {
+    dom::remove_by_id("boot");
     leptos::mount::mount_to_body(App);
 }
 
