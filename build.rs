@@ -1,5 +1,5 @@
-//! Reads `content/` (TOML and Markdown) and embeds it as one JSON bundle in `OUT_DIR`, so the browser build
-//! ships no TOML parser. A file that does not parse fails the build with its path and the parser's message;
+//! Reads `content/` (TOML and Markdown) and embeds it as one postcard bundle in `OUT_DIR`, so the browser
+//! build ships no TOML parser and reads its content without parsing JSON. A file that does not parse fails the build with its path and the parser's message;
 //! the content rules themselves are checked by `aims_readiness::catalogue::validate` in `cargo test`.
 
 use std::fs;
@@ -22,9 +22,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let json = serde_json::to_string(&bundle).expect("content bundle serialises");
+    let bytes = postcard::to_allocvec(&bundle).expect("content bundle serialises");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    fs::write(out.join("content.json"), json).expect("OUT_DIR is writable");
+    fs::write(out.join("content.postcard"), bytes).expect("OUT_DIR is writable");
 }
 
 fn read_bundle(content: &Path) -> Result<ContentBundle, String> {

@@ -229,8 +229,11 @@ pub fn catalogue() -> &'static Catalogue {
 /// The content bundle `build.rs` embedded.
 pub fn embedded_bundle() -> ContentBundle {
     // The bundle is written by our own build script from files it has just parsed, so it always parses.
-    serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/content.json")))
-        .expect("build.rs writes a valid content bundle")
+    postcard::from_bytes(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/content.postcard"
+    )))
+    .expect("build.rs writes a valid content bundle")
 }
 
 /// Position of a section in the standard's order; unknown IDs sort last.

@@ -1,5 +1,6 @@
 //! The on-disk shape of `content/`: plain serde types shared by `build.rs` (which reads the TOML files and
-//! embeds them as one JSON bundle) and the core (which parses that bundle once at start-up).
+//! embeds them as one postcard bundle) and the core (which decodes that bundle once at start-up). Postcard
+//! is positional: every field is written, so no field may be skipped when serialising.
 //!
 //! This file must only use `serde`, because `build.rs` includes it with `#[path]`.
 
@@ -36,7 +37,7 @@ pub struct GroupDef {
 pub struct ItemDef {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub group: Option<String>,
     #[serde(default)]
     pub quick: bool,
