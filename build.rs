@@ -1,6 +1,7 @@
 //! Reads `content/` (TOML and Markdown) and embeds it as one postcard bundle in `OUT_DIR`, so the browser
-//! build ships no TOML parser and reads its content without parsing JSON. A file that does not parse fails the build with its path and the parser's message;
-//! the content rules themselves are checked by `aims_readiness::catalogue::validate` in `cargo test`.
+//! build ships no TOML parser and reads its content without parsing JSON. A file that does not parse fails
+//! the build with its path and the parser's message; the content rules themselves are checked by
+//! `aims_readiness::catalogue::validate` in `cargo test`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
