@@ -275,26 +275,28 @@ async function shareLink(page) {
 
 // ---- measurements ------------------------------------------------------------------------------------------
 
+/**
+ * The files under `root` that a first load of `url` fetches (URLs below `base`), with their total raw and
+ * gzip size: loaded in a fresh context until the first radio is there and the network is idle.
+ */
+async function firstLoad(browser, url, base, root = DIST) {
+  const { context, page } = await newPage(browser);
+  const fetched = new Set();
+  page.on('request', (req) => {
+    const rel = distFile(req.url(), base, root);
+    if (rel) fetched.add(rel);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator(RADIO).first().waitFor({ timeout: 20000 });
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const files = [...fetched].sort();
+  return { files, raw: files.reduce((s, f) => s + rawSize(f, root), 0), gzip: files.reduce((s, f) => s + gzipSize(f, root), 0) };
+}
+
 async function measureSize(browser, base) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { context, page } = await newPage(browser);
-    const fetched = new Set();
-    page.on('request', (req) => {
-      const rel = distFile(req.url(), base);
-      if (rel) fetched.add(rel);
-    });
-    await page.goto(`${base}#/assess/${REFERENCE_SECTION}`, { waitUntil: 'load' });
-    await page.locator(RADIO).first().waitFor({ timeout: 20000 });
-    await page.waitForLoadState('networkidle');
-    const files = [...fetched].sort();
-    runs.push({
-      files,
-      raw: files.reduce((s, f) => s + rawSize(f), 0),
-      gzip: files.reduce((s, f) => s + gzipSize(f), 0),
-    });
-    await context.close();
-  }
+  for (let i = 0; i < RUNS; i++) runs.push(await firstLoad(browser, `${base}#/assess/${REFERENCE_SECTION}`, base));
   const files = runs.at(-1).files;
   const byKind = {};
   for (const f of files) {
@@ -314,20 +316,9 @@ async function measureSize(browser, base) {
 }
 
 /** What the Leptos floor's first load fetches, raw and gzip (one run: the files are the same every time). */
-async function measureFloorSize(browser, base) {
+function measureFloorSize(browser, base) {
   const floorBase = `${base.replace(/\/$/, '')}${FLOOR_PATH}`;
-  const { context, page } = await newPage(browser);
-  const fetched = new Set();
-  page.on('request', (req) => {
-    const rel = distFile(req.url(), floorBase, FLOOR_DIST);
-    if (rel) fetched.add(rel);
-  });
-  await page.goto(floorBase, { waitUntil: 'load' });
-  await page.locator(RADIO).first().waitFor({ timeout: 20000 });
-  await page.waitForLoadState('networkidle');
-  await context.close();
-  const files = [...fetched].sort();
-  return { files, raw: files.reduce((s, f) => s + rawSize(f, FLOOR_DIST), 0), gzip: files.reduce((s, f) => s + gzipSize(f, FLOOR_DIST), 0) };
+  return firstLoad(browser, floorBase, floorBase, FLOOR_DIST);
 }
 
 async function measureInteractive(browser, base, withFloor) {
