@@ -37,10 +37,11 @@ rust-tools:
 	@cargo fetch --locked -q
 
 node-tools: node_modules/.installed
+	@command -v node >/dev/null || { echo "Node.js 18 or newer is required ('node' not found): install it, then run make again"; exit 1; }
 
-node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "Node.js and npm are required"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+# scripts/npm.sh uses the machine's npm if it works, else the hash-pinned npm of package.json through corepack.
+node_modules/.installed: package.json package-lock.json scripts/npm.sh
+	scripts/npm.sh ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 browser:
@@ -70,7 +71,7 @@ native-test:
 	cargo test --locked
 
 e2e: node-tools browser
-	npx playwright test --config tests/e2e/playwright.config.ts
+	node_modules/.bin/playwright test --config tests/e2e/playwright.config.ts
 
 bench: test
 	node tests/bench/bench.mjs
