@@ -17,6 +17,7 @@ pub mod route;
 pub mod score;
 pub mod share;
 pub mod soa;
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

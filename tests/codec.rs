@@ -26,7 +26,7 @@ fn read(path: &str) -> Vec<u8> {
 #[test]
 fn a_full_assessment_round_trips() {
     let a = common::full_assessment();
-    let preview = decode(encode(&a).as_bytes(), catalogue()).unwrap();
+    let preview = decode(encode(&a, catalogue()).unwrap().as_bytes(), catalogue()).unwrap();
     assert_eq!(preview.assessment, a);
     assert!(preview.warnings.is_empty(), "{:?}", preview.warnings);
     assert_eq!(preview.answered, catalogue().items().count());
@@ -40,7 +40,7 @@ fn a_full_assessment_round_trips() {
 fn a_fresh_assessment_round_trips() {
     let a = Assessment::new(Mode::Quick, "2025-01-01T00:00:00Z");
     assert_eq!(
-        decode(encode(&a).as_bytes(), catalogue())
+        decode(encode(&a, catalogue()).unwrap().as_bytes(), catalogue())
             .unwrap()
             .assessment,
         a
@@ -50,8 +50,8 @@ fn a_fresh_assessment_round_trips() {
 #[test]
 fn output_is_deterministic_pretty_json_with_the_header_first() {
     let a = common::full_assessment();
-    let json = encode(&a);
-    assert_eq!(json, encode(&a.clone()));
+    let json = encode(&a, catalogue()).unwrap();
+    assert_eq!(json, encode(&a.clone(), catalogue()).unwrap());
     assert!(
         json.starts_with(
             "{\n  \"format\": \"aims-readiness/assessment\",\n  \"schema_version\": 1,\n  \"app_version\": "
@@ -61,7 +61,11 @@ fn output_is_deterministic_pretty_json_with_the_header_first() {
     );
     assert!(json.ends_with("}\n"));
     // Re-encoding what was read gives the same bytes: nothing is reordered or lost.
-    let again = encode(&decode(json.as_bytes(), catalogue()).unwrap().assessment);
+    let again = encode(
+        &decode(json.as_bytes(), catalogue()).unwrap().assessment,
+        catalogue(),
+    )
+    .unwrap();
     assert_eq!(again, json);
     // Answers are sorted by ID, and unanswered empty fields are left out.
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -144,7 +148,7 @@ fn unknown_items_are_kept_and_reported() {
     // Unknown items are not counted as answers to this questionnaire.
     assert_eq!(preview.answered, 3);
     // And they survive the next save.
-    let again = decode(encode(a).as_bytes(), catalogue()).unwrap();
+    let again = decode(encode(a, catalogue()).unwrap().as_bytes(), catalogue()).unwrap();
     assert_eq!(&again.assessment, a);
 }
 
@@ -179,7 +183,7 @@ fn hostile_strings_are_accepted_and_kept_as_data() {
         original["policy"]["edited_markdown"].as_str()
     );
     assert_eq!(
-        decode(encode(a).as_bytes(), catalogue())
+        decode(encode(a, catalogue()).unwrap().as_bytes(), catalogue())
             .unwrap()
             .assessment,
         *a
@@ -383,10 +387,10 @@ proptest! {
 
     #[test]
     fn any_assessment_round_trips(a in common::arb::assessment()) {
-        let json = encode(&a);
+        let json = encode(&a, catalogue()).unwrap();
         let preview = decode(json.as_bytes(), catalogue()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&preview.assessment, &a);
-        prop_assert_eq!(encode(&preview.assessment), json);
+        prop_assert_eq!(encode(&preview.assessment, catalogue()).unwrap(), json);
     }
 
     #[test]
@@ -396,9 +400,218 @@ proptest! {
 
     #[test]
     fn a_cut_short_file_is_refused(cut in 0usize..1000) {
-        let json = encode(&common::full_assessment());
+        let json = encode(&common::full_assessment(), catalogue()).unwrap();
         let cut = cut * json.len() / 1000;
         let cut = (0..=cut).rev().find(|&i| json.is_char_boundary(i)).unwrap_or(0);
         prop_assert!(decode(&json.as_bytes()[..cut], catalogue()).is_err());
+    }
+}
+
+// ---- what the app stores, it can read ----------------------------------------------------------------
+
+/// Text of `chars` characters of `unit` (ASCII is 1 byte in UTF-8, “漢” 3, an emoji 4).
+fn filled(unit: char, chars: usize) -> String {
+    std::iter::repeat_n(unit, chars).collect()
+}
+
+/// The same assessment written without any check, as the app wrote it before the codec refused.
+fn unchecked_json(a: &Assessment) -> String {
+    let file = codec::v1::FileV1::from_assessment(a, codec::v1::Detail::Everything);
+    serde_json::to_string_pretty(&file).unwrap() + "\n"
+}
+
+#[test]
+fn a_year_typo_is_refused_before_it_is_written() {
+    // Typing 01, 15, 99999 into a date field gives this value (issue 12, case 1).
+    let mut a = common::full_assessment();
+    a.edit_response(catalogue(), "4.1", |r| r.due = "99999-01-15".into())
+        .unwrap();
+    let error = encode(&a, catalogue()).unwrap_err();
+    assert!(error.to_string().contains("answers › 4.1 › due"), "{error}");
+    assert!(decode(unchecked_json(&a).as_bytes(), catalogue()).is_err());
+    assert!(codec::check_typed_date("99999-01-15").is_err());
+    assert!(codec::check_typed_date("0202-01-15").is_err());
+    assert!(codec::check_typed_date("2027-02-29").is_err());
+    assert_eq!(codec::check_typed_date("2028-02-29"), Ok(()));
+    assert_eq!(codec::check_typed_date(""), Ok(()));
+}
+
+#[test]
+fn long_notes_past_the_size_limit_are_refused_before_they_are_written() {
+    // 45 items with 20,000 × “漢” in notes and evidence: each field within its limit, 5.4 MB in all
+    // (issue 12, case 2).
+    let cat = catalogue();
+    let mut a = Assessment::new(Mode::Full, "2025-03-01T09:30:00Z");
+    let long = filled('漢', codec::MAX_TEXT_CHARS);
+    let mut refused_at = None;
+    for (n, item) in cat.items().take(45).enumerate() {
+        let before = a.clone();
+        a.edit_response(cat, &item.id, |r| {
+            r.notes = long.clone();
+            r.evidence = long.clone();
+        })
+        .unwrap();
+        match encode(&a, cat) {
+            Ok(json) => assert_eq!(decode(json.as_bytes(), cat).unwrap().assessment, a),
+            Err(error) => {
+                assert!(
+                    matches!(error, codec::WriteError::TooLarge { .. }),
+                    "{error}"
+                );
+                assert!(error.to_string().contains("5 MB"), "{error}");
+                // Exactly what the reader would refuse.
+                assert!(matches!(
+                    decode(unchecked_json(&a).as_bytes(), cat),
+                    Err(ImportError::TooLarge { .. })
+                ));
+                refused_at = Some(n);
+                a = before;
+                break;
+            }
+        }
+    }
+    let n = refused_at.expect("5.4 MB must be refused");
+    assert!((40..45).contains(&n), "refused at item {n}");
+    // What was kept still reads back.
+    let json = encode(&a, cat).unwrap();
+    assert_eq!(decode(json.as_bytes(), cat).unwrap().assessment, a);
+}
+
+#[test]
+fn a_compact_file_whose_stored_form_is_too_large_is_refused_on_import() {
+    // A compact file (or an unpacked share link) just under the limit grows when the app writes it
+    // pretty: the import must be refused rather than accepted and then never saved.
+    let cat = catalogue();
+    let mut a = Assessment::new(Mode::Full, "2025-03-01T09:30:00Z");
+    let long = filled('漢', 19_000);
+    for item in cat.items() {
+        a.edit_response(cat, &item.id, |r| r.notes = long.clone())
+            .unwrap();
+    }
+    // 70 × 57 KB is 4 MB; add unknown items with short notes until the compact form is just under 5 MB
+    // (each entry adds its key, its value, a colon and a comma).
+    let mut compact = codec::v1::FileV1::from_assessment(&a, codec::v1::Detail::Everything);
+    let mut size = serde_json::to_string(&compact).unwrap().len();
+    let value = codec::v1::ResponseV1 {
+        notes: "x".repeat(40),
+        ..Default::default()
+    };
+    let value_len = serde_json::to_string(&value).unwrap().len();
+    let mut n = 0;
+    loop {
+        let key = format!("X.{}", n + 1);
+        let grows = serde_json::to_string(&key).unwrap().len() + value_len + 2;
+        if size + grows > MAX_INPUT_BYTES {
+            break;
+        }
+        n += 1;
+        size += grows;
+        compact.answers.insert(key, value.clone());
+    }
+    let json = serde_json::to_string(&compact).unwrap();
+    assert!(json.len() <= MAX_INPUT_BYTES);
+    let error = decode(json.as_bytes(), cat).unwrap_err();
+    assert!(matches!(error, ImportError::NotKeepable(_)), "{error}");
+    assert!(error.to_string().contains("cannot be kept"), "{error}");
+}
+
+mod limits {
+    use super::*;
+    use aims_readiness::assessment::Level;
+
+    /// Field lengths at and around the limit, in characters of 1 to 4 bytes each.
+    fn around_limit() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec!['a', 'é', '漢', '🙂', '"', '\n', '\u{1}']),
+            prop::sample::select(vec![
+                0,
+                1,
+                codec::MAX_TEXT_CHARS - 1,
+                codec::MAX_TEXT_CHARS,
+                codec::MAX_TEXT_CHARS + 1,
+            ]),
+        )
+            .prop_map(|(c, n)| filled(c, n))
+    }
+
+    /// Dates people type, right and wrong.
+    fn typed_date() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "",
+            "2025-06-30",
+            "99999-01-15",
+            "2025-02-30",
+            "1899-12-31",
+            "0202-01-01",
+            "2199-12-31",
+            "2025-6-30",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    fn edits() -> impl Strategy<Value = Vec<(usize, u8, String, String, String, String)>> {
+        prop::collection::vec(
+            (
+                0usize..70,
+                0u8..=6,
+                around_limit(),
+                around_limit(),
+                around_limit(),
+                typed_date(),
+            ),
+            1..60,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 48,
+            failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+            ..ProptestConfig::default()
+        })]
+
+        /// Every state the UI can produce, at and past every limit: either it is written and reads back
+        /// as the same value, or it is refused with a message, exactly when the reader would refuse it.
+        #[test]
+        fn what_is_written_reads_back_and_what_is_refused_would_not(
+            edits in edits(),
+            name in around_limit(),
+            markdown in prop::option::of(around_limit()),
+        ) {
+            let cat = catalogue();
+            let items: Vec<_> = cat.items().collect();
+            let mut a = Assessment::new(Mode::Full, "2025-03-01T09:30:00Z");
+            a.profile.name = name;
+            a.policy.edited_markdown = markdown;
+            for (i, level, notes, evidence, owner, due) in edits {
+                let id = &items[i].id;
+                match Level::new(level) {
+                    Some(level) => a.set_level(cat, id, level).unwrap(),
+                    None => { let _ = a.set_not_applicable(cat, id, &notes); }
+                }
+                a.edit_response(cat, id, |r| {
+                    r.notes = notes;
+                    r.evidence = evidence;
+                    r.owner = owner;
+                    r.due = due;
+                }).unwrap();
+                let reader = decode(unchecked_json(&a).as_bytes(), cat);
+                match encode(&a, cat) {
+                    Ok(json) => {
+                        prop_assert!(json.len() <= MAX_INPUT_BYTES);
+                        let back = decode(json.as_bytes(), cat)
+                            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                        prop_assert_eq!(&back.assessment, &a);
+                        prop_assert_eq!(encode(&back.assessment, cat).unwrap(), json);
+                    }
+                    Err(error) => {
+                        prop_assert!(!error.to_string().is_empty());
+                        prop_assert!(reader.is_err(), "refused what the reader accepts: {}", error);
+                        // The UI keeps the state before the refused change.
+                        break;
+                    }
+                }
+            }
+        }
     }
 }

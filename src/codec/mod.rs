@@ -85,14 +85,103 @@ pub const MAX_ITEM_ID_CHARS: usize = 64;
 /// serde_json's nesting limit; an assessment is at most 4 levels deep.
 const MAX_DEPTH: usize = 128;
 
-/// Serialises an assessment as pretty JSON, for exported files and localStorage alike.
+/// Serialises an assessment as pretty JSON, for exported files and localStorage alike, if [`decode`] would
+/// read it back.
 ///
+/// What the codec writes, it reads: the file is checked with the same rules [`decode`] applies (every
+/// field's limits, dates, justifications, item IDs) and against [`MAX_INPUT_BYTES`], so an assessment the
+/// reader would refuse is never saved or exported; the caller keeps the previous state and says why.
 /// Deterministic: the same assessment always gives the same bytes.
-pub fn encode(assessment: &Assessment) -> String {
+pub fn encode(assessment: &Assessment, catalogue: &Catalogue) -> Result<String, WriteError> {
     let file = v1::FileV1::from_assessment(assessment, v1::Detail::Everything);
+    if let Err(ImportError::Invalid { problems }) = file.clone().into_preview(catalogue) {
+        return Err(WriteError::Invalid { problems });
+    }
     let mut json = to_json(&file, true);
     json.push('\n');
-    json
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(WriteError::TooLarge {
+            size: json.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(json)
+}
+
+/// Why an assessment was not written: the reader would refuse what would come out.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum WriteError {
+    #[error("the assessment would take {} bytes, more than the {} bytes ({} MB) an assessment file can hold. Shorten some notes or evidence, or keep long texts in documents of your own and refer to them here.", group_digits(*.size), group_digits(*.limit), limit / (1024 * 1024))]
+    TooLarge { size: usize, limit: usize },
+    #[error("{}", write_problems_text(.problems))]
+    Invalid { problems: Vec<Problem> },
+}
+
+fn write_problems_text(problems: &[Problem]) -> String {
+    let mut text = problems
+        .iter()
+        .take(3)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if problems.len() > 3 {
+        text.push_str(&format!("; and {} more", problems.len() - 3));
+    }
+    text
+}
+
+/// 5242880 as "5,242,880".
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The years a date typed into the app may have. The reader accepts any four-digit year, so files with
+/// other years still open; what a person types is held to the years they can mean.
+pub const TYPED_YEARS: std::ops::RangeInclusive<u32> = 1900..=2199;
+
+/// Checks a date as typed into a date field: empty, or a real `YYYY-MM-DD` date within [`TYPED_YEARS`].
+pub fn check_typed_date(text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let year_ok = text
+        .get(..4)
+        .and_then(|y| y.parse::<u32>().ok())
+        .is_some_and(|y| TYPED_YEARS.contains(&y));
+    if v1::is_date(text) && year_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "“{}” is not a date between {} and {}: check the year.",
+            shorten(text, 40),
+            TYPED_YEARS.start(),
+            TYPED_YEARS.end()
+        ))
+    }
+}
+
+/// Checks a text as typed or pasted into a field that holds at most `max` characters, counted as the
+/// reader counts them (Unicode scalar values, not UTF-16 units or bytes).
+pub fn check_typed_text(text: &str, max: usize) -> Result<(), String> {
+    let count = text.chars().count();
+    if count > max {
+        Err(format!(
+            "This text has {} characters; the field holds at most {}. Shorten it by {}: until then it is not saved.",
+            group_digits(count),
+            group_digits(max),
+            group_digits(count - max)
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// Serialises an assessment as compact JSON, as a share link carries it.
@@ -166,6 +255,9 @@ pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportErro
         serde_json::from_value(doc).map_err(|e| shape_error(&e))?
     };
     let mut preview = file.into_preview(catalogue)?;
+    // What the app reads, it must be able to store and export again (the pretty form it writes can be
+    // larger than a compact file or an unpacked share link).
+    encode(&preview.assessment, catalogue).map_err(ImportError::NotKeepable)?;
     if version != u64::from(SCHEMA_VERSION) {
         preview.warnings.insert(
             0,
@@ -337,6 +429,8 @@ pub enum ImportError {
     },
     #[error("{}", problems_text(.problems))]
     Invalid { problems: Vec<Problem> },
+    #[error("This assessment cannot be kept in this app: {0}")]
+    NotKeepable(WriteError),
 }
 
 fn place(parent: &str) -> String {

@@ -10,16 +10,24 @@ pub fn DataPanel() -> impl IntoView {
     let state = AppState::expect();
     let confirming = RwSignal::new(false);
     let restore = move |_| {
-        if let Some(previous) = state.backup.get_untracked() {
-            storage::remove_backup();
+        // What storage holds now: another tab may have used or replaced the backup.
+        let Some(previous) = storage::backup(state.catalogue()) else {
             state.backup.set(None);
-            state.assessment.set(Some(previous));
-            state.status("Your previous data is back. The backup has been used up.");
+            state.alert("There is no backup any more: it was used or replaced in another tab.");
+            return;
+        };
+        match state.replace(Some(previous)) {
+            Ok(()) => {
+                storage::remove_backup();
+                state.backup.set(None);
+                state.status("Your previous data is back. The backup has been used up.");
+            }
+            Err(message) => state.alert(format!("Not restored: {message}")),
         }
     };
     let delete = move |_| {
+        let _ = state.replace(None);
         storage::delete_all();
-        state.assessment.set(None);
         state.backup.set(None);
         state.unreadable.set(None);
         confirming.set(false);

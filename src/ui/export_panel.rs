@@ -32,6 +32,17 @@ pub fn ExportPanel() -> impl IntoView {
             state.offer_file(&name, mime, &text);
         }
     };
+    // The file format refuses to write what it would not read back; the app never holds such a state,
+    // but say so rather than offer a file that cannot be imported.
+    let download_json = move |_| {
+        let file = state.with(|a| {
+            codec::encode(a, cat).map(|json| (format!("{}.json", report::file_stem(a)), json))
+        });
+        match file {
+            Ok((name, json)) => state.offer_file(&name, "application/json", &json),
+            Err(e) => state.alert(format!("Not exported: {e}")),
+        }
+    };
     let include_notes = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     let make_link = move |_| {
@@ -54,7 +65,7 @@ pub fn ExportPanel() -> impl IntoView {
             <h2 id="exports-title">"Export and share"</h2>
             <p>"Files are created in your browser and saved by your browser; nothing is uploaded. The JSON file holds everything and can be imported again here or by someone you send it to."</p>
             <div class="actions wrap">
-                <button type="button" on:click=offer("json", "application/json", |_, a| codec::encode(a))>"Download JSON"</button>
+                <button type="button" on:click=download_json>"Download JSON"</button>
                 <button type="button" on:click=offer("csv", "text/csv", csv::answers_csv)>"Download CSV of answers"</button>
                 <button type="button" on:click=offer("soa.csv", "text/csv", csv::soa_csv)>"Download CSV of the Statement of Applicability"</button>
                 <button type="button" on:click=offer("md", "text/markdown", report::report_markdown)>"Download Markdown report"</button>

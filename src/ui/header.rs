@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::codec::{group_digits, MAX_INPUT_BYTES};
 use crate::route::Route;
 
 use super::state::{AppState, SaveStatus};
@@ -41,6 +42,14 @@ pub fn Header() -> impl IntoView {
                     SaveStatus::Failed(_) => "Not saved".to_owned(),
                 }}
             </p>
+            {move || {
+                let used = state.stored_bytes.get();
+                (used as f64 >= MAX_INPUT_BYTES as f64 * 0.8).then(|| view! {
+                    <p class="size-indicator">
+                        {format!("{:.1} of {} MB used: an assessment holds at most {} bytes", used as f64 / (1024.0 * 1024.0), MAX_INPUT_BYTES / (1024 * 1024), group_digits(MAX_INPUT_BYTES))}
+                    </p>
+                })
+            }}
         </header>
     }
 }

@@ -14,7 +14,7 @@ use super::{dom, import_preview::ImportPreview, state::AppState, storage};
 pub fn confirm_import(state: AppState, imported: Assessment) {
     let current = state.assessment.get_untracked();
     if let Some(current) = current.filter(Assessment::has_data) {
-        match storage::save_backup(&current) {
+        match storage::save_backup(&current, state.catalogue()) {
             Ok(()) => state.backup.set(Some(current)),
             Err(message) => {
                 state.alert(format!("{message} Nothing was imported."));
@@ -23,7 +23,10 @@ pub fn confirm_import(state: AppState, imported: Assessment) {
         }
     }
     let had_backup = state.backup.with_untracked(Option::is_some);
-    state.assessment.set(Some(imported));
+    if let Err(message) = state.replace(Some(imported)) {
+        state.alert(format!("Nothing was imported: {message}"));
+        return;
+    }
     state.status(if had_backup {
         "Imported. Your previous data is kept as a backup: use “Restore previous data” under Your data to go back."
     } else {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::assessment::{Answer, Level, Response};
 use crate::catalogue::Item;
+use crate::codec;
 use crate::markdown;
 
 use super::{
@@ -27,10 +28,11 @@ pub fn ItemCard(
     let na_pending = RwSignal::new(false);
     let na_shown =
         move || na_pending.get() || matches!(answer(), Some(Answer::NotApplicable { .. }));
-    let justification = move || match answer() {
+    // A memo, so that text refused below stays in the field until the stored value really changes.
+    let justification = Memo::new(move |_| match answer() {
         Some(Answer::NotApplicable { justification }) => justification,
         _ => String::new(),
-    };
+    });
     let dom_id = id.replace('.', "-");
     let heading_id = format!("item-{dom_id}");
     let labelled_by = heading_id.clone();
@@ -65,7 +67,14 @@ pub fn ItemCard(
                 <input type="radio" id=input_id.clone() name=group.clone() value="na"
                     prop:checked=na_shown
                     on:change=move |_| {
+                        // Until a justification is written the control is unanswered, in storage as on
+                        // screen: a level chosen before does not stay stored and scored.
                         na_pending.set(true);
+                        state.edit(|a| {
+                            if !matches!(a.answer(id), Some(Answer::NotApplicable { .. })) {
+                                a.clear_answer(id);
+                            }
+                        });
                         let focus_id = format!("{}-justification", id.replace('.', "-"));
                         request_animation_frame(move || super::dom::focus(&format!("#{focus_id}")));
                     } />
@@ -88,7 +97,7 @@ pub fn ItemCard(
         view! {
             <TextField id=format!("{field_prefix}-{key}") label=label kind=kind max=if kind == TextKind::Area { 20_000 } else { 500 }
                 value=Signal::derive(move || state.with(|a| a.response(id).map(read).unwrap_or_default()))
-                on_input=Callback::new(move |v: String| state.edit(|a| { let _ = a.edit_response(cat, id, |r| write(r, v)); })) />
+                on_input=Callback::new(move |v: String| state.try_edit(|a| { let _ = a.edit_response(cat, id, |r| write(r, v)); })) />
         }
     };
     // Open the notes when there are some; after that the user decides.
@@ -171,11 +180,15 @@ pub fn ItemCard(
             <Show when=na_shown>
                 <div class="field justification">
                     <label for=justification_id.clone()>"Why does this control not apply? (required)"</label>
-                    <textarea id=justification_id.clone() rows="2" maxlength="20000"
+                    <textarea id=justification_id.clone() rows="2"
                         aria-describedby=justification_error_id.clone()
                         prop:value=justification
                         on:input=move |ev| {
                             let text = event_target_value(&ev);
+                            if let Err(reason) = codec::check_typed_text(&text, codec::MAX_TEXT_CHARS) {
+                                state.alert(format!("Not saved: {reason}"));
+                                return;
+                            }
                             state.edit(|a| {
                                 if a.set_not_applicable(cat, id, &text).is_err() {
                                     a.clear_answer(id);
@@ -184,7 +197,7 @@ pub fn ItemCard(
                             na_pending.set(true);
                         }></textarea>
                     <p class="field-error" id=justification_error_id.clone()>
-                        {move || justification().trim().is_empty().then_some("Write a justification: until you do, this control counts as unanswered.")}
+                        {move || justification.with(|j| j.trim().is_empty()).then_some("Write a justification: until you do, this control counts as unanswered.")}
                     </p>
                 </div>
             </Show>

@@ -1,6 +1,6 @@
 //! The browser shell (wasm32 only): Leptos components that show what the core computes and wire events to
-//! core calls. [`storage`] is the only module that touches localStorage; [`dom`] wraps the other browser
-//! APIs. One component per file.
+//! core calls. [`storage`] is the only module that touches localStorage, [`tabs`] the only one that talks
+//! to other tabs; [`dom`] wraps the other browser APIs. One component per file.
 
 mod assess_page;
 mod bar_chart;
@@ -24,6 +24,7 @@ mod start_page;
 mod state;
 mod storage;
 mod table_scroll;
+mod tabs;
 mod text_field;
 mod unreadable_banner;
 
@@ -44,38 +45,10 @@ pub fn mount() {
 #[component]
 fn App() -> impl IntoView {
     let state = AppState::provide();
-    let cat = state.catalogue();
-
     let on_hash = window_event_listener(ev::hashchange, move |_| {
         state.route.set(Route::parse(&dom::hash()));
     });
-    // Another tab saved: take its data when it is newer, so two tabs never overwrite each other's answers.
-    let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        if event.key().as_deref() != Some(storage::KEY) {
-            return;
-        }
-        match event.new_value() {
-            None => {
-                state.assessment.set(None);
-                state.status("All local data was deleted in another tab.");
-            }
-            Some(raw) => {
-                if let Some(theirs) = storage::decode_foreign(&raw, cat) {
-                    let newer = state.assessment.with_untracked(|ours| {
-                        ours.as_ref().is_none_or(|o| theirs.updated >= o.updated)
-                    });
-                    if newer {
-                        state.assessment.set(Some(theirs));
-                        state.status("Updated with changes made in another tab.");
-                    }
-                }
-            }
-        }
-    });
-    on_cleanup(move || {
-        on_hash.remove();
-        on_storage.remove();
-    });
+    on_cleanup(move || on_hash.remove());
 
     // After moving to another page, start at the top and put keyboard focus on the page's heading.
     Effect::new(move |previous: Option<Route>| {

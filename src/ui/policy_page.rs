@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::assessment::{PolicyInputs, RiskAppetite};
+use crate::codec;
 use crate::markdown;
 use crate::policy;
 
@@ -21,7 +22,7 @@ pub fn PolicyPage() -> impl IntoView {
     let inputs =
         move |read: fn(&PolicyInputs) -> String| move || state.with(|a| read(&a.policy.inputs));
     let set = move |write: fn(&mut PolicyInputs, String)| {
-        Callback::new(move |v: String| state.edit(|a| write(&mut a.policy.inputs, v)))
+        Callback::new(move |v: String| state.try_edit(|a| write(&mut a.policy.inputs, v)))
     };
     let markdown_text = Memo::new(move |_| state.with(|a| policy::current_markdown(cat, a)));
     let preview = move || markdown::to_html(&markdown_text.get());
@@ -145,12 +146,9 @@ pub fn PolicyPage() -> impl IntoView {
                                 state.status("Your edits were discarded; the draft follows the form again.");
                             }>"Discard my edits and regenerate"</button>
                         </Show>
-                        <label for="policy-markdown">"Policy text (Markdown)"</label>
-                        <textarea id="policy-markdown" rows="24" maxlength="200000" prop:value=move || markdown_text.get()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                state.edit(|a| a.policy.edited_markdown = Some(v));
-                            }></textarea>
+                        <TextField id="policy-markdown" label="Policy text (Markdown)" kind=TextKind::Area rows=24
+                            max=codec::MAX_MARKDOWN_CHARS value=markdown_text
+                            on_input=Callback::new(move |v: String| state.try_edit(|a| a.policy.edited_markdown = Some(v))) />
                     </details>
                 </section>
             </div>

@@ -32,7 +32,7 @@ pub fn ProfilePage() -> impl IntoView {
         <p class="lead">"This tailors the report and the AI policy draft. Every field is optional, stays in this browser, and can be changed later."</p>
         <form class="profile" on:submit=|e| e.prevent_default()>
             <TextField id="org-name" label="Organisation name" kind=TextKind::Line max=200 autocomplete="organization"
-                value=text(|p| &p.name) on_input=Callback::new(move |v| state.edit(|a| a.profile.name = v)) />
+                value=text(|p| &p.name) on_input=Callback::new(move |v| state.try_edit(|a| a.profile.name = v)) />
             <fieldset class="field">
                 <legend>"Role in the AI value chain (choose all that apply)"</legend>
                 {role_box(Role::Provider, "You make AI systems available to others.")}
@@ -41,7 +41,7 @@ pub fn ProfilePage() -> impl IntoView {
                 {role_box(Role::User, "Your people use AI tools or AI features in products.")}
             </fieldset>
             <TextField id="org-sector" label="Sector" kind=TextKind::Line max=200 placeholder="For example: insurance, healthcare, software"
-                value=text(|p| &p.sector) on_input=Callback::new(move |v| state.edit(|a| a.profile.sector = v)) />
+                value=text(|p| &p.sector) on_input=Callback::new(move |v| state.try_edit(|a| a.profile.sector = v)) />
             <div class="field">
                 <label for="org-size">"Size"</label>
                 <select id="org-size"
@@ -54,7 +54,7 @@ pub fn ProfilePage() -> impl IntoView {
             </div>
             <TextField id="org-systems" label="AI systems in scope" kind=TextKind::Area
                 placeholder="For example: claims triage model; customer service chatbot (bought from a supplier)"
-                value=text(|p| &p.systems_in_scope) on_input=Callback::new(move |v| state.edit(|a| a.profile.systems_in_scope = v)) />
+                value=text(|p| &p.systems_in_scope) on_input=Callback::new(move |v| state.try_edit(|a| a.profile.systems_in_scope = v)) />
             <div class="actions">
                 <a class="button" href=Route::Assess(None).href()>"Continue to the questions"</a>
                 <a class="button secondary" href=Route::Assess(None).href()>"Skip for now"</a>

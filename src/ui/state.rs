@@ -1,5 +1,6 @@
 //! The app's state, shared through context: the assessment (the one thing that is persisted), what the
-//! save indicator and the live regions say, and what storage reported at start-up.
+//! save indicator and the live regions say, and what storage reported at start-up. Every change to the
+//! assessment goes through [`AppState::commit`]: checked by the codec, stored, and sent to other tabs.
 
 use leptos::prelude::*;
 
@@ -8,8 +9,9 @@ use crate::catalogue::{catalogue, Catalogue};
 use crate::codec;
 use crate::route::Route;
 use crate::score::{self, Scorecard};
+use crate::sync::{self, Change, Replica};
 
-use super::{dom, storage};
+use super::{dom, storage, tabs};
 
 /// What the "Saved locally" indicator shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,29 +35,34 @@ pub enum Notice {
 /// The state every component reads, provided once by [`AppState::provide`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The assessment in progress; `None` until the user starts one (or after deleting all data).
+    /// The assessment in progress; `None` until the user starts one (or after deleting all data). It
+    /// always holds what [`codec::encode`] writes: a change the codec would refuse is never made.
     pub assessment: RwSignal<Option<Assessment>>,
     pub route: RwSignal<Route>,
     pub save: RwSignal<SaveStatus>,
+    /// The size of the stored assessment in bytes, as the reader counts them.
+    pub stored_bytes: RwSignal<usize>,
     pub notice: RwSignal<Notice>,
-    /// The message about stored data that could not be read (the data itself stays in storage).
-    pub unreadable: RwSignal<Option<String>>,
+    /// Stored data that could not be read, and where it is (the data itself stays in storage).
+    pub unreadable: RwSignal<Option<storage::Unreadable>>,
     /// The assessment the last import replaced, restorable once.
     pub backup: RwSignal<Option<Assessment>>,
     /// Scores of the current assessment.
     pub scorecard: Memo<Scorecard>,
     /// The current mode (quick scan or full), changing only when the mode does.
     pub mode: Memo<Mode>,
+    /// When each part of the assessment last changed, for merging other tabs' changes.
+    sync: StoredValue<Replica>,
 }
 
 impl AppState {
-    /// Loads storage, provides the state as context, and sets up the one persisting effect.
+    /// Loads storage, provides the state as context, and starts listening to other tabs.
     pub fn provide() -> AppState {
         let cat = catalogue();
         let (initial, unreadable, notice) = match storage::load(cat) {
             storage::Loaded::Nothing => (None, None, Notice::None),
             storage::Loaded::Found(a) => (Some(*a), None, Notice::None),
-            storage::Loaded::Unreadable { message } => (None, Some(message), Notice::None),
+            storage::Loaded::Unreadable(u) => (None, Some(u), Notice::None),
             storage::Loaded::Unavailable => (
                 None,
                 None,
@@ -63,6 +70,10 @@ impl AppState {
             ),
         };
         let unreadable = unreadable.or_else(|| storage::kept_unreadable(cat));
+        let stored_bytes = initial
+            .as_ref()
+            .and_then(|a| codec::encode(a, cat).ok())
+            .map_or(0, |json| json.len());
         let assessment = RwSignal::new(initial);
         let scorecard = Memo::new(move |_| {
             assessment.with(|a| score::score(cat, a.as_ref().unwrap_or(&empty())))
@@ -73,27 +84,16 @@ impl AppState {
             assessment,
             route: RwSignal::new(Route::parse(&dom::hash())),
             save: RwSignal::new(SaveStatus::Idle),
+            stored_bytes: RwSignal::new(stored_bytes),
             notice: RwSignal::new(notice),
             unreadable: RwSignal::new(unreadable),
             backup: RwSignal::new(storage::backup(cat)),
             scorecard,
             mode,
+            sync: StoredValue::new(Replica::new(tabs::new_tab_id())),
         };
         provide_context(state);
-
-        // The only place that writes the assessment to storage.
-        Effect::new(move |previous: Option<Option<String>>| {
-            let encoded = assessment.with(|a| a.as_ref().map(codec::encode));
-            if let Some(json) = &encoded {
-                if previous.as_ref() != Some(&encoded) {
-                    match storage::save(json) {
-                        Ok(()) => state.save.set(SaveStatus::Saved(dom::time_of_day())),
-                        Err(message) => state.save.set(SaveStatus::Failed(message)),
-                    }
-                }
-            }
-            encoded
-        });
+        tabs::listen(move |message| state.receive(&message));
         state
     }
 
@@ -107,14 +107,119 @@ impl AppState {
         catalogue()
     }
 
-    /// Changes the assessment, starting a full assessment if none exists, and stamps the change.
+    /// Changes the assessment, starting a full assessment if none exists, and stamps the change. A change
+    /// the file format could not read back is not made: the reason is announced.
     pub fn edit(&self, change: impl FnOnce(&mut Assessment)) {
+        if let Err(message) = self.try_edit(change) {
+            self.alert(format!("Not saved: {message}"));
+        }
+    }
+
+    /// [`AppState::edit`], returning the reason a change was not made instead of announcing it.
+    pub fn try_edit(&self, change: impl FnOnce(&mut Assessment)) -> Result<(), String> {
         let now = dom::now();
-        self.assessment.update(|slot| {
-            let a = slot.get_or_insert_with(|| Assessment::new(Mode::Full, &now));
-            change(a);
-            a.touch(&now);
+        let (mut next, kind) = self.assessment.with_untracked(|slot| match slot {
+            Some(a) => (a.clone(), Change::Edit),
+            None => (Assessment::new(Mode::Full, &now), Change::Whole),
         });
+        change(&mut next);
+        if kind == Change::Edit
+            && self
+                .assessment
+                .with_untracked(|a| a.as_ref() == Some(&next))
+        {
+            return Ok(());
+        }
+        next.touch(&now);
+        self.commit(Some(next), kind)
+    }
+
+    /// Replaces the whole assessment (an import, a restore) or removes it (`None`: delete everything), in
+    /// every tab.
+    pub fn replace(&self, next: Option<Assessment>) -> Result<(), String> {
+        self.commit(next, Change::Whole)
+    }
+
+    /// The one place that changes the assessment for the user: checks it can be written, stamps the
+    /// change, stores it, tells the other tabs, then shows it.
+    fn commit(&self, next: Option<Assessment>, change: Change) -> Result<(), String> {
+        let encoded = match &next {
+            Some(a) => Some(codec::encode(a, catalogue()).map_err(|e| e.to_string())?),
+            None => None,
+        };
+        self.assessment.with_untracked(|previous| {
+            self.sync.update_value(|r| {
+                r.record(previous.as_ref(), next.as_ref(), change, tabs::now_ms())
+            })
+        });
+        self.persist(encoded.as_deref());
+        tabs::send(&self.sync.with_value(|r| r.message(encoded)));
+        self.assessment.set(next);
+        Ok(())
+    }
+
+    /// Writes the encoded assessment to storage (or removes it) and updates the save indicator.
+    fn persist(&self, encoded: Option<&str>) {
+        match encoded {
+            Some(json) => {
+                match storage::save(json) {
+                    Ok(()) => self.save.set(SaveStatus::Saved(dom::time_of_day())),
+                    Err(message) => self.save.set(SaveStatus::Failed(message)),
+                }
+                self.stored_bytes.set(json.len());
+            }
+            None => {
+                storage::remove_current();
+                self.stored_bytes.set(0);
+            }
+        }
+    }
+
+    /// Takes another tab's change: merges it unit by unit ([`crate::sync`]), stores the result if it
+    /// differs from what that tab stored, and sends it back so that tab gets this one's changes too.
+    fn receive(&self, message: &sync::Message) {
+        let cat = catalogue();
+        let theirs = match &message.assessment {
+            None => None,
+            Some(json) => match codec::decode(json.as_bytes(), cat) {
+                Ok(preview) => Some(preview.assessment),
+                // Another version of the app: its data is in storage, this tab keeps its own.
+                Err(_) => return,
+            },
+        };
+        let before = self.sync.get_value();
+        let ours = self.assessment.get_untracked();
+        let merged = self
+            .sync
+            .try_update_value(|r| r.receive(ours.as_ref(), message, theirs.as_ref()))
+            .flatten();
+        if merged != theirs {
+            let encoded = match &merged {
+                Some(a) => match codec::encode(a, cat) {
+                    Ok(json) => Some(json),
+                    Err(e) => {
+                        // Together the two tabs' changes cannot be stored: keep this tab's as they are.
+                        self.sync.set_value(before);
+                        self.alert(format!("Another tab's changes could not be combined with this tab's: {e} Export a JSON file from each tab to keep both."));
+                        return;
+                    }
+                },
+                None => None,
+            };
+            self.persist(encoded.as_deref());
+            tabs::send(&self.sync.with_value(|r| r.message(encoded)));
+        } else if let Some(json) = &message.assessment {
+            self.stored_bytes.set(json.len());
+        }
+        if merged != ours {
+            let deleted = merged.is_none();
+            self.assessment.set(merged);
+            self.status(if deleted {
+                "All local data was deleted in another tab."
+            } else {
+                "Updated with changes made in another tab."
+            });
+        }
     }
 
     /// Reads from the assessment (an empty one if none exists yet).

@@ -21,12 +21,28 @@ const PREFIX: &str = "aims-readiness/";
 pub enum Loaded {
     Nothing,
     Found(Box<Assessment>),
-    /// The stored data could not be read: it is kept under its own key; here is why.
-    Unreadable {
-        message: String,
-    },
+    /// The stored data could not be read; here is why. It stays byte for byte where it is until a copy
+    /// of it has been checked in a slot of its own.
+    Unreadable(Unreadable),
     /// localStorage itself is not available (disabled, or a private mode that forbids it).
     Unavailable,
+}
+
+/// Stored data that could not be read, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Why it could not be read.
+    pub message: String,
+    /// `true`: it is in a slot of its own, so new work is saved separately. `false`: there was no room
+    /// for a copy (storage full), so it is still under the assessment's key and nothing is saved there
+    /// until it has been downloaded and discarded, or room has been made.
+    pub set_aside: bool,
+}
+
+thread_local! {
+    /// Set while unreadable data sits under [`KEY`] because no copy of it could be kept: [`save`] must
+    /// not overwrite it.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -43,23 +59,30 @@ pub fn load(cat: &Catalogue) -> Loaded {
     };
     match codec::decode(raw.as_bytes(), cat) {
         Ok(preview) => Loaded::Found(Box::new(preview.assessment)),
-        Err(error) => {
-            // Keep the unreadable data where nothing overwrites it (a slot of its own, even if an
-            // earlier unreadable blob is still kept), then free the main key.
-            let kept = unreadable_keys(&storage)
-                .iter()
-                .any(|k| storage.get_item(k).ok().flatten().as_deref() == Some(raw.as_str()))
-                || storage
-                    .set_item(&free_unreadable_key(&storage), &raw)
-                    .is_ok();
-            if kept {
-                let _ = storage.remove_item(KEY);
-            }
-            Loaded::Unreadable {
-                message: error.to_string(),
-            }
-        }
+        Err(error) => Loaded::Unreadable(Unreadable {
+            message: error.to_string(),
+            set_aside: set_aside(&storage, &raw),
+        }),
     }
+}
+
+/// Copies unreadable data from [`KEY`] to a slot of its own (a new one, even if an earlier unreadable
+/// blob is kept) and frees [`KEY`], but only once the copy has been read back identical. Otherwise the
+/// data stays under [`KEY`], guarded. Returns whether it was set aside.
+fn set_aside(storage: &web_sys::Storage, raw: &str) -> bool {
+    let read = |k: &str| storage.get_item(k).ok().flatten();
+    let kept = unreadable_keys(storage)
+        .iter()
+        .any(|k| read(k).as_deref() == Some(raw))
+        || {
+            let key = free_unreadable_key(storage);
+            storage.set_item(&key, raw).is_ok() && read(&key).as_deref() == Some(raw)
+        };
+    if kept {
+        let _ = storage.remove_item(KEY);
+    }
+    GUARDED.with(|g| g.set(!kept));
+    kept
 }
 
 /// The keys holding unreadable data, oldest first: `aims-readiness/unreadable`, then `…-2`, `…-3` ….
@@ -95,17 +118,18 @@ fn free_unreadable_key(storage: &web_sys::Storage) -> String {
         .unwrap_or_else(|| UNREADABLE_KEY.to_owned())
 }
 
-/// Decodes what another tab stored (from a `storage` event).
-pub fn decode_foreign(raw: &str, cat: &Catalogue) -> Option<Assessment> {
-    codec::decode(raw.as_bytes(), cat)
-        .ok()
-        .map(|p| p.assessment)
-}
-
-/// Stores the assessment (already encoded). Writing the same text again changes nothing.
+/// Stores the assessment (already encoded). Writing the same text again changes nothing. While
+/// unreadable data sits under the key, it is first set aside, and nothing is written until that works.
 pub fn save(encoded: &str) -> Result<(), String> {
     let storage =
         storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
+    if GUARDED.with(std::cell::Cell::get) {
+        let raw = storage.get_item(KEY).ok().flatten().unwrap_or_default();
+        if !raw.is_empty() && !set_aside(&storage, &raw) {
+            return Err("Not saved: this browser's storage is full and still holds the saved data that could not be read. Download it from the message at the top of the page, then discard it; until then nothing new is saved, so export a JSON file to keep your work.".to_owned());
+        }
+        GUARDED.with(|g| g.set(false));
+    }
     if storage.get_item(KEY).ok().flatten().as_deref() == Some(encoded) {
         return Ok(());
     }
@@ -114,21 +138,31 @@ pub fn save(encoded: &str) -> Result<(), String> {
         .map_err(|_| "Could not save: this browser's local storage is full or blocked. Export a JSON file to keep your work.".to_owned())
 }
 
+/// Removes the current assessment (deleted here or in another tab), never unreadable data under its key.
+pub fn remove_current() {
+    if let Some(storage) = storage() {
+        if !GUARDED.with(std::cell::Cell::get) {
+            let _ = storage.remove_item(KEY);
+        }
+    }
+}
+
 /// Keeps the assessment an import is about to replace.
-pub fn save_backup(a: &Assessment) -> Result<(), String> {
+pub fn save_backup(a: &Assessment, cat: &Catalogue) -> Result<(), String> {
     let storage =
         storage().ok_or_else(|| "This browser does not allow saving data locally.".to_owned())?;
-    storage
-        .set_item(BACKUP_KEY, &codec::encode(a))
-        .map_err(|_| {
-            "Could not keep a backup of your current data: local storage is full.".to_owned()
-        })
+    let encoded = codec::encode(a, cat).map_err(|e| format!("Could not keep a backup: {e}"))?;
+    storage.set_item(BACKUP_KEY, &encoded).map_err(|_| {
+        "Could not keep a backup of your current data: local storage is full.".to_owned()
+    })
 }
 
 /// The kept backup, if any.
 pub fn backup(cat: &Catalogue) -> Option<Assessment> {
     let raw = storage()?.get_item(BACKUP_KEY).ok().flatten()?;
-    decode_foreign(&raw, cat)
+    codec::decode(raw.as_bytes(), cat)
+        .ok()
+        .map(|p| p.assessment)
 }
 
 /// Forgets the backup.
@@ -136,27 +170,37 @@ pub fn remove_backup() {
     LocalStorage::delete(BACKUP_KEY);
 }
 
-/// The oldest unreadable data kept from an earlier start, if any.
+/// The oldest unreadable data: the one still under the assessment's key if it could not be set aside,
+/// else the oldest kept in a slot of its own.
 pub fn unreadable() -> Option<String> {
     let storage = storage()?;
+    if GUARDED.with(std::cell::Cell::get) {
+        return storage.get_item(KEY).ok().flatten();
+    }
     let key = unreadable_keys(&storage).into_iter().next()?;
     storage.get_item(&key).ok().flatten()
 }
 
-/// Why the unreadable data kept from an earlier start could not be read, while it is kept: it stays
-/// reported on every start until the user discards it, even after new work has been saved.
-pub fn kept_unreadable(cat: &Catalogue) -> Option<String> {
+/// The unreadable data kept from an earlier start, while it is kept: it stays reported on every start
+/// until the user discards it, even after new work has been saved.
+pub fn kept_unreadable(cat: &Catalogue) -> Option<Unreadable> {
     let raw = unreadable()?;
-    Some(match codec::decode(raw.as_bytes(), cat) {
-        Err(error) => error.to_string(),
-        Ok(_) => "It was kept from an earlier visit.".to_owned(),
+    Some(Unreadable {
+        message: match codec::decode(raw.as_bytes(), cat) {
+            Err(error) => error.to_string(),
+            Ok(_) => "It was kept from an earlier visit.".to_owned(),
+        },
+        set_aside: !GUARDED.with(std::cell::Cell::get),
     })
 }
 
 /// Forgets the oldest unreadable data (the one `unreadable` returns).
 pub fn remove_unreadable() {
     if let Some(storage) = storage() {
-        if let Some(key) = unreadable_keys(&storage).into_iter().next() {
+        if GUARDED.with(std::cell::Cell::get) {
+            let _ = storage.remove_item(KEY);
+            GUARDED.with(|g| g.set(false));
+        } else if let Some(key) = unreadable_keys(&storage).into_iter().next() {
             let _ = storage.remove_item(&key);
         }
     }
@@ -173,4 +217,5 @@ pub fn delete_all() {
     for key in keys {
         let _ = storage.remove_item(&key);
     }
+    GUARDED.with(|g| g.set(false));
 }

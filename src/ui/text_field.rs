@@ -1,6 +1,14 @@
 //! One labelled text input, date input or text area, the way every form here shows them.
+//!
+//! Input is checked where it is typed, by the rules the file format reads with: a date must be a real
+//! date in the years a person means, a text at most the field's characters (counted as the reader counts
+//! them, with a counter near the limit), and the whole assessment within what a file can hold. Text that
+//! fails is neither cut nor saved: it stays in the field with the reason beside it, and what was stored
+//! before stays stored.
 
 use leptos::prelude::*;
+
+use crate::codec;
 
 /// What kind of control a [`TextField`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,7 +21,10 @@ pub enum TextKind {
     Date,
 }
 
-/// A label and its control; every keystroke is passed on.
+/// From this share of a field's limit on, the field shows how many characters it holds.
+const COUNTER_FROM: f64 = 0.8;
+
+/// A label and its control; every keystroke is passed on once it passes the field's checks.
 #[component]
 pub fn TextField(
     /// The control's id (the label points at it).
@@ -24,9 +35,12 @@ pub fn TextField(
     label: String,
     /// The kind of control.
     kind: TextKind,
-    /// The longest text accepted.
+    /// The most characters accepted.
     #[prop(default = 5000)]
     max: usize,
+    /// Visible lines of a text area.
+    #[prop(default = 3)]
+    rows: u32,
     /// An example shown while empty.
     #[prop(optional, into)]
     placeholder: Option<String>,
@@ -36,23 +50,57 @@ pub fn TextField(
     /// The current value.
     #[prop(into)]
     value: Signal<String>,
-    /// Called with the new text on every input.
-    on_input: Callback<String>,
+    /// Called with the new text; returns why it was not saved, if it was not.
+    on_input: Callback<String, Result<(), String>>,
 ) -> impl IntoView {
-    let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
+    // Text the user typed that is not saved (and why), shown instead of the stored value.
+    let draft: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let shown = Memo::new(move |_| match draft.get() {
+        Some((text, _)) => text,
+        None => value.get(),
+    });
+    let input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let checked = match kind {
+            TextKind::Date => codec::check_typed_date(&text),
+            TextKind::Line | TextKind::Area => codec::check_typed_text(&text, max),
+        };
+        match checked.and_then(|()| on_input.run(text.clone())) {
+            Ok(()) => draft.set(None),
+            Err(reason) => draft.set(Some((text, reason))),
+        }
+    };
+    let message_id = format!("{id}-message");
+    let count = move || shown.with(|t| t.chars().count());
+    let counter = move || {
+        let n = count();
+        (kind != TextKind::Date && n as f64 >= max as f64 * COUNTER_FROM).then(|| {
+            format!(
+                "{} of {} characters",
+                codec::group_digits(n),
+                codec::group_digits(max)
+            )
+        })
+    };
+    let error = move || draft.with(|d| d.as_ref().map(|(_, reason)| reason.clone()));
+    let invalid = move || error().is_some().then_some("true");
     let control = match kind {
         TextKind::Area => view! {
-            <textarea id=id.clone() rows="3" maxlength=max placeholder=placeholder
-                prop:value=move || value.get() on:input=input></textarea>
+            <textarea id=id.clone() rows=rows placeholder=placeholder aria-describedby=message_id.clone()
+                aria-invalid=invalid prop:value=move || shown.get() on:input=input></textarea>
         }
         .into_any(),
         TextKind::Line => view! {
-            <input id=id.clone() type="text" maxlength=max placeholder=placeholder autocomplete=autocomplete
-                prop:value=move || value.get() on:input=input />
+            <input id=id.clone() type="text" placeholder=placeholder autocomplete=autocomplete
+                aria-describedby=message_id.clone() aria-invalid=invalid
+                prop:value=move || shown.get() on:input=input />
         }
         .into_any(),
         TextKind::Date => view! {
-            <input id=id.clone() type="date" prop:value=move || value.get() on:input=input />
+            <input id=id.clone() type="date" min=format!("{}-01-01", codec::TYPED_YEARS.start())
+                max=format!("{}-12-31", codec::TYPED_YEARS.end())
+                aria-describedby=message_id.clone() aria-invalid=invalid
+                prop:value=move || shown.get() on:input=input />
         }
         .into_any(),
     };
@@ -60,6 +108,10 @@ pub fn TextField(
         <div class="field">
             <label for=id>{label}</label>
             {control}
+            <p class="field-message" id=message_id aria-live="polite">
+                <span class="field-error">{move || error().map(|e| format!("Not saved: {e}"))}</span>
+                <span class="field-counter">{counter}</span>
+            </p>
         </div>
     }
 }

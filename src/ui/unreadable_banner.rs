@@ -28,11 +28,15 @@ pub fn UnreadableBanner() -> impl IntoView {
         <Show when=move || state.unreadable.with(Option::is_some)>
             <section class="banner banner-error" aria-labelledby="unreadable-title">
                 <h2 id="unreadable-title">"Your saved assessment could not be read"</h2>
-                <p>{move || state.unreadable.get().unwrap_or_default()}</p>
-                <p>
-                    "It has been kept unchanged in this browser. Download it to keep a copy or to repair "
-                    "it, then discard it. Anything you enter now is saved separately."
-                </p>
+                <p>{move || state.unreadable.with(|u| u.as_ref().map(|u| u.message.clone()).unwrap_or_default())}</p>
+                <p>{move || if state.unreadable.with(|u| u.as_ref().is_some_and(|u| u.set_aside)) {
+                    "It has been kept unchanged in this browser. Download it to keep a copy or to repair it, \
+                     then discard it. Anything you enter now is saved separately."
+                } else {
+                    "It is still unchanged where it was, but this browser's storage is too full to set it \
+                     aside, so nothing you enter is saved until you download it and discard it (or free \
+                     space in this browser)."
+                }}</p>
                 <div class="actions">
                     <button type="button" on:click=download>"Download the unreadable data"</button>
                     <button type="button" class="secondary" on:click=discard>"Discard it"</button>
