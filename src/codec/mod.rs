@@ -43,7 +43,7 @@
 //! - `answers` is keyed by item ID. An answer has either a `level` (0 … 5) or `"not_applicable": true` with
 //!   a non-blank `justification` (Annex A controls only), or neither (unanswered but with notes). `notes`,
 //!   `evidence`, `owner` and `due` (`YYYY-MM-DD`) are optional; empty fields are left out. IDs this app does
-//!   not know are kept and reported as warnings, never dropped.
+//!   not know are kept, never dropped, and counted in one warning that names a few of them.
 //! - `policy` holds the policy drafter's form (`risk_appetite` is `low`, `moderate`, `high` or `null`;
 //!   `effective_date` is `YYYY-MM-DD` or empty) and `edited_markdown`, the hand-edited draft or `null`.
 //! - No other keys are allowed anywhere, and no key may appear twice in one object. Every text field is at
@@ -115,7 +115,7 @@ fn to_json(file: &v1::FileV1, pretty: bool) -> String {
 ///
 /// Everything is checked before an [`Assessment`] comes out: size, encoding, JSON syntax, `format`,
 /// `schema_version` (older versions are migrated), duplicate keys, the shape of every field and every
-/// value. Unknown item IDs are kept and reported in [`Preview::warnings`].
+/// value. Unknown item IDs are kept and reported, counted in one warning, in [`Preview::warnings`].
 pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge {
@@ -250,16 +250,107 @@ impl Preview {
 }
 
 /// Something worth knowing about an import that does not stop it.
+///
+/// A file may hold any number of unknown IDs, so they come as one warning each kind, with a count and a
+/// few examples: the preview's work and length do not grow with the file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportWarning {
-    #[error("“{id}” is not an item of this questionnaire (it may come from another version of the content): its answer is kept but not scored")]
-    UnknownItem { id: String },
+    #[error("{}", unknown_items(*.count, .examples))]
+    UnknownItems {
+        /// How many answers are to IDs this questionnaire does not have.
+        count: usize,
+        /// The first few of those IDs (at most [`EXAMPLES_SHOWN`]), shortened.
+        examples: Vec<String>,
+    },
     #[error("the assessment was made with questionnaire content version {file}, this app has version {app}: answers are matched by item ID")]
     ContentVersion { file: u64, app: u32 },
     #[error("the assessment was written in file format version {from} and has been upgraded to version {to}")]
     Migrated { from: u64, to: u32 },
-    #[error("policy principle “{id}” is not an Annex C objective this app knows: it is kept")]
-    UnknownPrinciple { id: String },
+    #[error("{}", unknown_principles(*.count, .examples))]
+    UnknownPrinciples {
+        /// How many policy principles are not Annex C objectives this app knows.
+        count: usize,
+        /// The first few of them (at most [`EXAMPLES_SHOWN`]), shortened.
+        examples: Vec<String>,
+    },
+}
+
+/// The most examples a warning about many IDs names.
+pub const EXAMPLES_SHOWN: usize = 5;
+/// The longest example shown, in characters (item IDs may have 64).
+const EXAMPLE_CHARS: usize = 24;
+
+/// Counts the entries a warning is about and keeps the first few, shortened, as its examples.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    count: usize,
+    examples: Vec<String>,
+}
+
+impl Tally {
+    pub(crate) fn add(&mut self, id: &str) {
+        self.count += 1;
+        if self.examples.len() < EXAMPLES_SHOWN {
+            self.examples.push(shorten(id, EXAMPLE_CHARS));
+        }
+    }
+
+    /// The warning, if anything was counted.
+    pub(crate) fn warning(
+        self,
+        make: fn(usize, Vec<String>) -> ImportWarning,
+    ) -> Option<ImportWarning> {
+        (self.count > 0).then(|| make(self.count, self.examples))
+    }
+}
+
+fn unknown_items(count: usize, examples: &[String]) -> String {
+    match examples {
+        [one] if count == 1 => format!("“{one}” is not an item of this questionnaire (it may come from another version of the content): its answer is kept but not scored"),
+        _ => format!(
+            "{} answers are to items this questionnaire does not have ({}): they are kept but not scored",
+            thousands(count),
+            example_list(count, examples)
+        ),
+    }
+}
+
+fn unknown_principles(count: usize, examples: &[String]) -> String {
+    match examples {
+        [one] if count == 1 => {
+            format!(
+                "policy principle “{one}” is not an Annex C objective this app knows: it is kept"
+            )
+        }
+        _ => format!(
+            "{} policy principles are not Annex C objectives this app knows ({}): they are kept",
+            thousands(count),
+            example_list(count, examples)
+        ),
+    }
+}
+
+/// “a”, “b”, “c” when that is all of them, e.g. “a”, “b”, “c” … when there are more.
+fn example_list(count: usize, examples: &[String]) -> String {
+    let quoted: Vec<String> = examples.iter().map(|e| format!("“{e}”")).collect();
+    if count > examples.len() {
+        format!("e.g. {} …", quoted.join(", "))
+    } else {
+        quoted.join(", ")
+    }
+}
+
+/// A count with thousands separators: 100,000.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// One thing wrong with a value, and where.

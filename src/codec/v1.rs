@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    shorten, ImportError, ImportWarning, Preview, Problem, FORMAT, MAX_ITEM_ID_CHARS, MAX_LIST_LEN,
-    MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, SCHEMA_VERSION,
+    shorten, ImportError, ImportWarning, Preview, Problem, Tally, FORMAT, MAX_ITEM_ID_CHARS,
+    MAX_LIST_LEN, MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, SCHEMA_VERSION,
 };
 use crate::assessment::{
     Answer, Assessment, Level, Mode, OrgSize, PolicyInputs, PolicyState, Profile, Response,
@@ -332,23 +332,29 @@ impl FileV1 {
 
         let mut responses = BTreeMap::new();
         let mut answered = 0;
+        let mut unknown_items = Tally::default();
         for (id, r) in self.answers {
             if let Some(response) = check.response(catalogue, &id, r) {
-                if response.answer.is_some() && catalogue.item(&id).is_some() {
+                if catalogue.item(&id).is_none() {
+                    unknown_items.add(&id);
+                } else if response.answer.is_some() {
                     answered += 1;
                 }
                 responses.insert(id, response);
             }
         }
+        check.warnings.extend(
+            unknown_items
+                .warning(|count, examples| ImportWarning::UnknownItems { count, examples }),
+        );
 
         let p = self.policy;
         check.text("policy › scope", &p.scope, MAX_TEXT_CHARS);
         check.list("policy › principles", &p.principles);
+        let mut unknown_principles = Tally::default();
         for id in &p.principles {
             if !catalogue.objectives.iter().any(|o| &o.id == id) {
-                check.warnings.push(ImportWarning::UnknownPrinciple {
-                    id: shorten(id, 80),
-                });
+                unknown_principles.add(id);
             }
         }
         check.text(
@@ -376,6 +382,10 @@ impl FileV1 {
             check.text("policy › edited_markdown", markdown, MAX_MARKDOWN_CHARS);
         }
 
+        check.warnings.extend(
+            unknown_principles
+                .warning(|count, examples| ImportWarning::UnknownPrinciples { count, examples }),
+        );
         if !check.problems.is_empty() {
             return Err(ImportError::Invalid {
                 problems: check.problems,
@@ -582,10 +592,6 @@ impl Checker {
         self.date(&at("due"), &r.due);
         if self.problems.len() > before {
             return None;
-        }
-        if item.is_none() {
-            self.warnings
-                .push(ImportWarning::UnknownItem { id: shown.clone() });
         }
         Some(Response {
             answer,
