@@ -6,6 +6,7 @@
 //! to write it.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -469,14 +470,15 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    /// Records a problem; `path` is written out only here, so checking costs no text when all is well.
+    fn problem(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.into(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 
-    fn text(&mut self, path: &str, text: &str, max: usize) {
+    fn text(&mut self, path: impl fmt::Display, text: &str, max: usize) {
         // Cheap test first: a string of at most `max` bytes has at most `max` characters.
         if text.len() > max && text.chars().count() > max {
             self.problem(
@@ -497,11 +499,11 @@ impl Checker {
             );
         }
         for (i, entry) in list.iter().enumerate() {
-            self.text(&format!("{path}[{i}]"), entry, MAX_TEXT_CHARS);
+            self.text(format_args!("{path}[{i}]"), entry, MAX_TEXT_CHARS);
         }
     }
 
-    fn date(&mut self, path: &str, date: &str) {
+    fn date(&mut self, path: impl fmt::Display, date: &str) {
         if !date.is_empty() && !is_date(date) {
             self.problem(
                 path,
@@ -528,8 +530,8 @@ impl Checker {
     /// Checks one answer; `None` if it has problems (they are recorded).
     fn response(&mut self, catalogue: &Catalogue, id: &str, r: ResponseV1) -> Option<Response> {
         let before = self.problems.len();
-        let shown = shorten(id, 80);
-        let at = |field: &str| format!("answers › {shown} › {field}");
+        let shown = || shorten(id, 80);
+        let at = |field| AnswerField { id, field };
         if id.trim().is_empty() {
             self.problem(
                 "answers",
@@ -537,7 +539,7 @@ impl Checker {
             );
         } else if id.chars().count() > MAX_ITEM_ID_CHARS {
             self.problem(
-                format!("answers › {shown}"),
+                format_args!("answers › {}", shown()),
                 format!("is not an item ID: IDs are short, like 6.1.2 or A.6.2.4 (at most {MAX_ITEM_ID_CHARS} characters)"),
             );
         }
@@ -564,13 +566,13 @@ impl Checker {
                 if item.is_some_and(|i| i.kind == SectionKind::Clause) {
                     self.problem(
                         at("not_applicable"),
-                        format!("{shown} is a clause requirement: every clause applies, so it cannot be marked not applicable"),
+                        format!("{} is a clause requirement: every clause applies, so it cannot be marked not applicable", shown()),
                     );
                 }
                 if r.justification.trim().is_empty() {
                     self.problem(
                         at("justification"),
-                        format!("{shown} is marked not applicable without a justification; say why it does not apply"),
+                        format!("{} is marked not applicable without a justification; say why it does not apply", shown()),
                     );
                 }
                 Some(Answer::NotApplicable {
@@ -585,11 +587,11 @@ impl Checker {
                 "is only for answers marked \"not_applicable\": remove it or mark the item not applicable",
             );
         }
-        self.text(&at("justification"), &r.justification, MAX_TEXT_CHARS);
-        self.text(&at("notes"), &r.notes, MAX_TEXT_CHARS);
-        self.text(&at("evidence"), &r.evidence, MAX_TEXT_CHARS);
-        self.text(&at("owner"), &r.owner, MAX_TEXT_CHARS);
-        self.date(&at("due"), &r.due);
+        self.text(at("justification"), &r.justification, MAX_TEXT_CHARS);
+        self.text(at("notes"), &r.notes, MAX_TEXT_CHARS);
+        self.text(at("evidence"), &r.evidence, MAX_TEXT_CHARS);
+        self.text(at("owner"), &r.owner, MAX_TEXT_CHARS);
+        self.date(at("due"), &r.due);
         if self.problems.len() > before {
             return None;
         }
@@ -600,6 +602,18 @@ impl Checker {
             owner: r.owner,
             due: r.due,
         })
+    }
+}
+
+/// Where a field of an answer is, `answers › A.6.2.4 › notes`, as a message shows it.
+struct AnswerField<'a> {
+    id: &'a str,
+    field: &'a str,
+}
+
+impl fmt::Display for AnswerField<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "answers › {} › {}", shorten(self.id, 80), self.field)
     }
 }
 
