@@ -3,7 +3,8 @@
 //! The link is `…#share=<payload>`, where the payload is base64url (no padding) of raw deflate of the
 //! compact v1 JSON of [`crate::codec`]. Notes, evidence, owners, due dates and the hand-edited policy are
 //! left out unless the user asks for them; not-applicable justifications always stay, since an N/A answer
-//! needs one. Opening a link goes through the same [`codec::decode`] checks as importing a file.
+//! needs one. Opening a link goes through the same [`codec::decode`] checks as importing a file, and
+//! [`to_fragment`] makes no link that [`from_fragment`] would refuse.
 
 use miniz_oxide::inflate::{self, TINFLStatus};
 use thiserror::Error;
@@ -20,16 +21,92 @@ pub const MAX_LINK_CHARS: usize = 512 * 1024;
 pub const MAX_UNPACKED_BYTES: usize = codec::MAX_INPUT_BYTES;
 
 /// The fragment for a share link, `share=<payload>`; the UI puts it after `#`.
-pub fn to_fragment(assessment: &Assessment, include_notes: bool) -> String {
+///
+/// Refuses to make a link that [`from_fragment`] would refuse: one longer than [`MAX_LINK_CHARS`] (with
+/// its `#`), or one that unpacks to more than [`MAX_UNPACKED_BYTES`]. Packing stops as soon as the link
+/// would be too long, so a refusal costs no more than the longest link.
+pub fn to_fragment(assessment: &Assessment, include_notes: bool) -> Result<String, LinkError> {
     let detail = if include_notes {
         Detail::Everything
     } else {
         Detail::WithoutNotes
     };
     let json = codec::encode_compact(assessment, detail);
-    // Level 10 is miniz's best compression; links are short, so its cost does not matter.
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
-    format!("{KEY}={}", base64url::encode(&packed))
+    if json.len() > MAX_UNPACKED_BYTES {
+        return Err(LinkError::TooLarge {
+            size: json.len(),
+            include_notes,
+        });
+    }
+    // What `#share=` leaves of the limit, in payload bytes: base64url spends 4 characters on 3 bytes.
+    let max_packed = (MAX_LINK_CHARS - "#share=".len()) / 4 * 3;
+    let packed =
+        deflate_at_most(json.as_bytes(), max_packed).ok_or(LinkError::TooLong { include_notes })?;
+    Ok(format!("{KEY}={}", base64url::encode(&packed)))
+}
+
+/// Raw deflate at miniz's best level (links are short, so its cost does not matter), or `None` as soon as
+/// the output passes `max` bytes.
+fn deflate_at_most(data: &[u8], max: usize) -> Option<Vec<u8>> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    // Room past `max` for the compressor's last flush, so that `None` never refuses output that fits.
+    const SLACK: usize = 64;
+    let cap = max + SLACK;
+    let mut compressor = CompressorOxide::new(create_comp_flags_from_zip_params(10, -15, 0));
+    let mut out = vec![0; (data.len() / 2).clamp(SLACK, cap)];
+    let mut input = data;
+    let mut written = 0;
+    loop {
+        let (status, read, wrote) = compress(
+            &mut compressor,
+            input,
+            &mut out[written..],
+            TDEFLFlush::Finish,
+        );
+        written += wrote;
+        match status {
+            TDEFLStatus::Done => {
+                out.truncate(written);
+                return (written <= max).then_some(out);
+            }
+            TDEFLStatus::Okay if read <= input.len() && written <= max => {
+                input = &input[read..];
+                // As miniz's own compress_to_vec: grow when less than a flush is left.
+                if out.len() - written < SLACK / 2 {
+                    if out.len() == cap {
+                        return None;
+                    }
+                    out.resize((out.len() * 2).min(cap), 0);
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Why the app makes no share link of an assessment: the link would be one it cannot open.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LinkError {
+    #[error("This assessment does not fit in a share link: the link would be longer than the {} characters a link can have. {}", codec::thousands(MAX_LINK_CHARS), instead(*.include_notes))]
+    TooLong { include_notes: bool },
+    #[error("This assessment does not fit in a share link: it holds {} of data, more than the {} MB a link can carry. {}", megabytes(*.size), MAX_UNPACKED_BYTES / (1024 * 1024), instead(*.include_notes))]
+    TooLarge { size: usize, include_notes: bool },
+}
+
+fn instead(include_notes: bool) -> &'static str {
+    if include_notes {
+        "Make the link without notes (untick “Include notes, evidence, owners and due dates”), or use “Download JSON” and send the file instead."
+    } else {
+        "Use “Download JSON” and send the file instead."
+    }
+}
+
+/// Bytes as megabytes with one decimal: 5.4 MB.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Opens a share link's fragment (`#share=…`, `share=…`, the bare payload, or the whole link).

@@ -341,7 +341,7 @@ fn example_list(count: usize, examples: &[String]) -> String {
 }
 
 /// A count with thousands separators: 100,000.
-fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
