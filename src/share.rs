@@ -109,15 +109,26 @@ fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
-/// Opens a share link's fragment (`#share=…`, `share=…`, the bare payload, or the whole link).
+/// Opens a share link's fragment (`#share=…`, `share=…`, the bare payload, or the whole link), also as
+/// mail and chat programs leave it: with spaces and line breaks in it (which the address bar spells
+/// `%20`, `%0A` …), percent-encoded, in angle brackets or quotes, or followed by punctuation.
 pub fn from_fragment(fragment: &str, catalogue: &Catalogue) -> Result<Preview, ShareError> {
-    if fragment.len() > MAX_LINK_CHARS {
+    // What a program adds is at most a few characters in every line of 76; twice the limit bounds the
+    // work before anything is decoded, and the payload itself is held to the limit.
+    if fragment.len() > 2 * MAX_LINK_CHARS {
         return Err(ShareError::TooLong {
             length: fragment.len(),
             limit: MAX_LINK_CHARS,
         });
     }
     let payload = payload(fragment)?;
+    let length = KEY.len() + 1 + payload.len();
+    if length > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong {
+            length,
+            limit: MAX_LINK_CHARS,
+        });
+    }
     let packed = base64url::decode(&payload)?;
     let json = match inflate::decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES) {
         Ok(json) => json,
@@ -137,26 +148,82 @@ pub fn from_fragment(fragment: &str, catalogue: &Catalogue) -> Result<Preview, S
     Ok(codec::decode(&json, catalogue)?)
 }
 
-/// The payload in a fragment, without whitespace that mail and chat programs like to insert.
+/// Whether a location hash (without its `#`) is a share link: `share=…`, also as mail programs spell it
+/// (`share%3D…`, or with a space or line break before it).
+pub fn is_link(hash: &str) -> bool {
+    let head: String = hash.chars().take(64).collect();
+    tidy(&head)
+        .trim_start_matches(is_decoration)
+        .starts_with(&format!("{KEY}="))
+}
+
+/// The payload in a fragment, without what mail and chat programs add to a link.
 fn payload(fragment: &str) -> Result<String, ShareError> {
-    let after_hash = match fragment.rfind('#') {
-        Some(i) => &fragment[i + 1..],
-        None => fragment,
+    let text = tidy(fragment);
+    let after_hash = match text.rfind('#') {
+        Some(i) => &text[i + 1..],
+        None => &text,
     };
     let prefix = format!("{KEY}=");
-    let raw = match after_hash
-        .split('&')
-        .find_map(|part| part.trim().strip_prefix(prefix.as_str()))
-    {
+    let raw = match after_hash.split('&').find_map(|part| {
+        part.trim_start_matches(is_decoration)
+            .strip_prefix(prefix.as_str())
+    }) {
         Some(payload) => payload,
         None if after_hash.contains('=') => return Err(ShareError::NoAssessment),
-        None => after_hash,
+        None => after_hash.trim_start_matches(is_decoration),
     };
-    let payload: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let payload = raw.trim_end_matches(is_decoration);
     if payload.is_empty() {
         return Err(ShareError::NoAssessment);
     }
-    Ok(payload)
+    Ok(payload.to_owned())
+}
+
+/// `text` percent-decoded, without whitespace and invisible characters.
+///
+/// The payload's alphabet needs no escaping, so any `%XX` was added on the way: browsers spell spaces,
+/// quotes and angle brackets in a fragment `%20`, `%22`, `%3C`, `%3E`, and some programs encode `=` as
+/// `%3D`. Mail and chat programs break long lines with spaces, line breaks, no-break spaces, zero-width
+/// spaces or soft hyphens, none of which a link holds.
+fn tidy(text: &str) -> String {
+    fn hex(b: Option<&u8>) -> Option<u8> {
+        char::from(*b?).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                decoded.push(high << 4 | low);
+                i += 3;
+            }
+            (b, _, _) => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded)
+        .chars()
+        .filter(|&c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+                )
+        })
+        .collect()
+}
+
+/// Brackets, quotes and punctuation that mail programs and sentences put around a link; none is in the
+/// payload's alphabet.
+fn is_decoration(c: char) -> bool {
+    matches!(
+        c,
+        '<' | '>' | '(' | ')' | '[' | ']' | '"' | '\'' | '.' | ',' | ';' | ':' | '!' | '?'
+    )
 }
 
 /// Why a share link could not be opened.

@@ -107,6 +107,90 @@ fn links_are_accepted_in_every_form_people_paste() {
     }
 }
 
+/// `text` with `insert` put in every `every` characters, as a mail program folding a long line would.
+fn folded(text: &str, every: usize, insert: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .chunks(every)
+        .map(String::from_iter)
+        .collect::<Vec<_>>()
+        .join(insert)
+}
+
+#[test]
+fn links_survive_what_mail_and_chat_programs_do_to_them() {
+    let a = common::full_assessment();
+    let fragment = to_fragment(&a, false).unwrap();
+    let payload = fragment.strip_prefix("share=").unwrap();
+    let link = format!("https://aims-readiness.example.org/#{fragment}");
+    for form in [
+        // Spaces and line breaks inserted, as the browser's address bar then spells them in the fragment.
+        format!("#share={}", folded(payload, 70, "%20")),
+        format!("#share={}", folded(payload, 76, "%0D%0A")),
+        format!("#share={}", folded(payload, 76, "%0a")),
+        format!("#share={}", folded(payload, 60, "%09%20")),
+        // A non-breaking space, a zero-width space and a soft hyphen from a chat program.
+        format!("#share={}", folded(payload, 100, "%C2%A0")),
+        format!("#share={}", folded(payload, 100, "%E2%80%8B")),
+        format!("#share={}", folded(payload, 100, "%C2%AD")),
+        format!("#share={}", folded(payload, 100, "\u{200b}")),
+        // The '=' encoded too, in either case.
+        format!("#share%3D{payload}"),
+        format!("#share%3d{payload}"),
+        format!("#%20share={payload}"),
+        // Angle brackets or quotes around the link, and the sentence's punctuation after it.
+        format!("<{link}>"),
+        format!("#{fragment}%3E"),
+        format!("#{fragment}>"),
+        format!("#{fragment}."),
+        format!("#{fragment})."),
+        format!("({link})"),
+        format!("\"{link}\","),
+        format!("#{fragment}%22"),
+        format!("#{fragment}%3E."),
+    ] {
+        let preview = from_fragment(&form, catalogue()).unwrap_or_else(|e| panic!("{form}: {e}"));
+        assert_eq!(preview.assessment, without_notes(&a), "{form}");
+    }
+}
+
+#[test]
+fn a_link_at_the_limit_still_opens_after_a_mail_program_folded_it() {
+    // Nearly the longest link the app makes, with a line break every 76 characters.
+    let a = with_noisy_notes(26, 19_500, &ascii(), false);
+    let fragment = to_fragment(&a, true).unwrap();
+    assert!(
+        fragment.len() > MAX_LINK_CHARS * 9 / 10,
+        "{}",
+        fragment.len()
+    );
+    let folded = folded(&fragment, 76, "%0D%0A");
+    assert!(folded.len() > MAX_LINK_CHARS);
+    assert_eq!(from_fragment(&folded, catalogue()).unwrap().assessment, a);
+}
+
+#[test]
+fn share_links_are_recognised_as_mail_programs_spell_them() {
+    use aims_readiness::route::Route;
+    for hash in [
+        "#share=abc",
+        "#share%3Dabc",
+        "#share%3dabc",
+        "#%20share=abc",
+        "#%0D%0Ashare=abc",
+    ] {
+        assert_eq!(
+            Route::parse(hash),
+            Route::Share(hash[1..].to_owned()),
+            "{hash}"
+        );
+    }
+    assert_eq!(
+        Route::parse("#sharex=abc"),
+        Route::NotFound("sharex=abc".into())
+    );
+}
+
 #[test]
 fn a_link_cut_short_is_reported_as_damaged() {
     let fragment = to_fragment(&common::full_assessment(), false).unwrap();
@@ -132,19 +216,27 @@ fn a_link_with_a_changed_character_is_refused() {
 
 #[test]
 fn characters_outside_base64url_are_named() {
-    let err = from_fragment("#share=abc%20def", catalogue()).unwrap_err();
+    let err = from_fragment("#share=abc*def", catalogue()).unwrap_err();
     assert_eq!(
         err,
         ShareError::BadCharacter {
             position: 4,
-            found: '%'
+            found: '*'
         }
     );
     assert!(
         err.to_string()
-            .starts_with("This share link is damaged or incomplete: '%' at position 4"),
+            .starts_with("This share link is damaged or incomplete: '*' at position 4"),
         "{err}"
     );
+    // Percent-encoded, the character is named as it was before encoding; a lone '%' as itself.
+    for (fragment, found) in [("#share=abc%2Adef", '*'), ("#share=abc%zzdef", '%')] {
+        assert_eq!(
+            from_fragment(fragment, catalogue()).unwrap_err(),
+            ShareError::BadCharacter { position: 4, found },
+            "{fragment}"
+        );
+    }
 }
 
 #[test]
