@@ -266,6 +266,18 @@ fn a_byte_order_mark_is_ignored() {
     assert_eq!(preview.organisation(), "Example Ltd");
 }
 
+#[test]
+fn utf16_files_are_read_as_the_text_they_hold() {
+    // Windows tools (PowerShell's `>` and Out-File, older Notepad) save text as UTF-16, with or without
+    // a byte order mark; JSON starts with ASCII, so its zero bytes tell the byte order.
+    let expected = decode(&read("good/minimal.json"), catalogue()).unwrap();
+    for name in ["utf16le_bom", "utf16be_bom", "utf16le", "utf16be"] {
+        let preview = decode(&read(&format!("good/{name}.json")), catalogue())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(preview, expected, "{name}");
+    }
+}
+
 /// Each file in tests/data/bad/ and a piece of the message it must give.
 const BAD: &[(&str, &str)] = &[
     ("answers_as_list.json", "invalid type: sequence, expected a map at line 19"),
@@ -305,6 +317,8 @@ const BAD: &[(&str, &str)] = &[
     ("unknown_mode.json", "unknown variant `speedy`, expected `quick` or `full` at line 8"),
     ("unknown_role.json", "unknown variant `overlord`, expected one of `provider`, `developer`, `deployer`, `user`"),
     ("unknown_size.json", "unknown variant `tiny`"),
+    ("utf16_cut_in_a_character.json", "The data ends too early, at line 27, column 5: it was cut short"),
+    ("utf16_lone_surrogate.json", "This file is UTF-16 text with a broken character at line 11, column 14"),
     ("version_as_string.json", "\"schema_version\" must be a whole number such as 1, not \"1\""),
     ("version_zero.json", "file format version 0, from a pre-release"),
     ("whitespace_only.json", "The data is empty"),

@@ -59,6 +59,7 @@
 
 pub mod migrate;
 mod scan;
+mod utf16;
 pub mod v1;
 
 use std::fmt;
@@ -123,6 +124,8 @@ pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportErro
             limit: MAX_INPUT_BYTES,
         });
     }
+    let transcoded = utf16::decode(input)?;
+    let input = transcoded.as_deref().map_or(input, str::as_bytes);
     let text = std::str::from_utf8(input).map_err(|e| {
         let (line, column) = line_column(input, e.valid_up_to());
         ImportError::NotUtf8 {
@@ -381,6 +384,8 @@ pub enum ImportError {
         column: usize,
         byte: u8,
     },
+    #[error("This file is UTF-16 text with a broken character at line {line}, column {column}: it was damaged, or cut and joined again. Save it as UTF-8 and import it again.")]
+    NotUtf16 { line: usize, column: usize },
     #[error("This is not an assessment: the JSON holds {found}, where an assessment is a JSON object (it starts with “{{”).")]
     NotAnObject { found: &'static str },
     #[error("This is not valid JSON: {message} at line {line}, column {column}. Was it edited by hand, or is it another kind of file?")]
