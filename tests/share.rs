@@ -84,29 +84,6 @@ fn the_fragment_is_url_safe() {
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
 }
 
-#[test]
-fn links_are_accepted_in_every_form_people_paste() {
-    let a = common::full_assessment();
-    let fragment = to_fragment(&a, false).unwrap();
-    let payload = fragment.strip_prefix("share=").unwrap();
-    let (head, tail) = payload.split_at(payload.len() / 2);
-    for form in [
-        fragment.clone(),
-        format!("#{fragment}"),
-        payload.to_owned(),
-        format!("#{payload}"),
-        format!("https://aims-readiness.example.org/?x=1#{fragment}"),
-        format!("  #{fragment}\n"),
-        format!("#lang=en&{fragment}"),
-        format!("#{fragment}&lang=en"),
-        // A mail program wrapped the line.
-        format!("#share={head}\n  {tail}"),
-    ] {
-        let preview = from_fragment(&form, catalogue()).unwrap_or_else(|e| panic!("{form}: {e}"));
-        assert_eq!(preview.assessment, without_notes(&a), "{form}");
-    }
-}
-
 /// `text` with `insert` put in every `every` characters, as a mail program folding a long line would.
 fn folded(text: &str, every: usize, insert: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -118,12 +95,23 @@ fn folded(text: &str, every: usize, insert: &str) -> String {
 }
 
 #[test]
-fn links_survive_what_mail_and_chat_programs_do_to_them() {
+fn links_are_accepted_in_every_form_people_paste_or_mail_programs_leave() {
     let a = common::full_assessment();
     let fragment = to_fragment(&a, false).unwrap();
     let payload = fragment.strip_prefix("share=").unwrap();
+    let (head, tail) = payload.split_at(payload.len() / 2);
     let link = format!("https://aims-readiness.example.org/#{fragment}");
     for form in [
+        fragment.clone(),
+        format!("#{fragment}"),
+        payload.to_owned(),
+        format!("#{payload}"),
+        format!("https://aims-readiness.example.org/?x=1#{fragment}"),
+        format!("  #{fragment}\n"),
+        format!("#lang=en&{fragment}"),
+        format!("#{fragment}&lang=en"),
+        // A mail program wrapped the line.
+        format!("#share={head}\n  {tail}"),
         // Spaces and line breaks inserted, as the browser's address bar then spells them in the fragment.
         format!("#share={}", folded(payload, 70, "%20")),
         format!("#share={}", folded(payload, 76, "%0D%0A")),
@@ -374,6 +362,26 @@ proptest! {
         prop_assert_eq!(without.assessment, without_notes(&a));
     }
 
+    /// Links the app makes, it opens: a link either opens to the same assessment or is not made, and only
+    /// a large one is refused.
+    #[test]
+    fn a_link_is_either_refused_or_opens_to_the_same_assessment((a, noise_bytes) in heavy_assessment()) {
+        let fail = |e: &dyn std::fmt::Display| TestCaseError::fail(e.to_string());
+        match to_fragment(&a, true) {
+            Ok(fragment) => {
+                prop_assert!(fragment.len() < MAX_LINK_CHARS);
+                let opened = from_fragment(&fragment, catalogue()).map_err(|e| fail(&e))?;
+                prop_assert_eq!(&opened.assessment, &a);
+            }
+            // Far less than the limits can never be refused.
+            Err(e) => prop_assert!(noise_bytes > 300_000, "{} bytes of notes refused: {}", noise_bytes, e),
+        }
+        // The notes are the bulk here, so without them there is always a link.
+        let fragment = to_fragment(&a, false).map_err(|e| fail(&e))?;
+        let opened = from_fragment(&fragment, catalogue()).map_err(|e| fail(&e))?;
+        prop_assert_eq!(opened.assessment, without_notes(&a));
+    }
+
     #[test]
     fn base64url_round_trips(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         prop_assert_eq!(base64url::decode(&base64url::encode(&bytes)).unwrap(), bytes);
@@ -540,31 +548,4 @@ fn heavy_assessment() -> impl Strategy<Value = (Assessment, usize)> {
             }
             (a, bytes)
         })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 32,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
-        ..ProptestConfig::default()
-    })]
-
-    /// Links the app makes, it opens: a link either opens to the same assessment or is not made, and only
-    /// a large one is refused.
-    #[test]
-    fn a_link_is_either_refused_or_opens_to_the_same_assessment((a, noise_bytes) in heavy_assessment()) {
-        match to_fragment(&a, true) {
-            Ok(fragment) => {
-                prop_assert!(fragment.len() < MAX_LINK_CHARS);
-                let opened = from_fragment(&fragment, catalogue()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                prop_assert_eq!(&opened.assessment, &a);
-            }
-            // Far less than the limits can never be refused.
-            Err(e) => prop_assert!(noise_bytes > 300_000, "{} bytes of notes refused: {}", noise_bytes, e),
-        }
-        // The notes are the bulk here, so without them there is always a link.
-        let fragment = to_fragment(&a, false).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let opened = from_fragment(&fragment, catalogue()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(opened.assessment, without_notes(&a));
-    }
 }
