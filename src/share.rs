@@ -23,21 +23,24 @@ pub const MAX_UNPACKED_BYTES: usize = codec::MAX_INPUT_BYTES;
 /// The fragment for a share link, `share=<payload>`; the UI puts it after `#`.
 ///
 /// Refuses to make a link that [`from_fragment`] would refuse: one longer than [`MAX_LINK_CHARS`] (with
-/// its `#`), or one that unpacks to more than [`MAX_UNPACKED_BYTES`]. Packing stops as soon as the link
-/// would be too long, so a refusal costs no more than the longest link.
+/// its `#`), or one whose content is larger than [`MAX_UNPACKED_BYTES`] unpacked or as the file the app
+/// stores on opening it. Packing stops as soon as the link would be too long, so a refusal costs no more
+/// than the longest link.
 pub fn to_fragment(assessment: &Assessment, include_notes: bool) -> Result<String, LinkError> {
     let detail = if include_notes {
         Detail::Everything
     } else {
         Detail::WithoutNotes
     };
-    let json = codec::encode_compact(assessment, detail);
-    if json.len() > MAX_UNPACKED_BYTES {
+    // The stored file is the pretty form of the same content, so never smaller than the link's JSON.
+    let size = codec::encoded_len(assessment, detail);
+    if size > MAX_UNPACKED_BYTES {
         return Err(LinkError::TooLarge {
-            size: json.len(),
+            size,
             include_notes,
         });
     }
+    let json = codec::encode_compact(assessment, detail);
     // What `#share=` leaves of the limit, in payload bytes: base64url spends 4 characters on 3 bytes.
     let max_packed = (MAX_LINK_CHARS - "#share=".len()) / 4 * 3;
     let packed =
@@ -89,7 +92,7 @@ fn deflate_at_most(data: &[u8], max: usize) -> Option<Vec<u8>> {
 /// Why the app makes no share link of an assessment: the link would be one it cannot open.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LinkError {
-    #[error("This assessment does not fit in a share link: the link would be longer than the {} characters a link can have. {}", codec::thousands(MAX_LINK_CHARS), instead(*.include_notes))]
+    #[error("This assessment does not fit in a share link: the link would be longer than the {} characters a link can have. {}", codec::group_digits(MAX_LINK_CHARS), instead(*.include_notes))]
     TooLong { include_notes: bool },
     #[error("This assessment does not fit in a share link: it holds {} of data, more than the {} MB a link can carry. {}", megabytes(*.size), MAX_UNPACKED_BYTES / (1024 * 1024), instead(*.include_notes))]
     TooLarge { size: usize, include_notes: bool },

@@ -487,6 +487,30 @@ fn an_assessment_that_would_unpack_past_5_mb_is_refused() {
     );
 }
 
+/// The length of the JSON a link carries.
+fn unpacked_len(fragment: &str) -> usize {
+    let packed = base64url::decode(fragment.strip_prefix("share=").unwrap()).unwrap();
+    miniz_oxide::inflate::decompress_to_vec(&packed)
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn a_link_whose_content_would_not_fit_in_the_stored_file_is_refused() {
+    // Opening a link stores what it holds as a file, whose indented form is a little larger than the
+    // link's compact JSON. Notes sized so that the compact JSON is just under 5 MB:
+    let small = with_noisy_notes(45, 1, &['漢'], true);
+    let overhead = unpacked_len(&to_fragment(&small, true).unwrap()) - 90 * 3;
+    let len = (MAX_UNPACKED_BYTES - 100 - overhead) / (90 * 3);
+    let compact = overhead + 90 * 3 * len;
+    assert!(compact <= MAX_UNPACKED_BYTES && compact > MAX_UNPACKED_BYTES - 400);
+    let a = with_noisy_notes(45, len, &['漢'], true);
+    match refusal(&a, true) {
+        LinkError::TooLarge { size, .. } => assert!(size > MAX_UNPACKED_BYTES, "{size}"),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn when_even_the_answers_do_not_fit_the_advice_is_the_json_file() {
     // Justifications always travel; 38 of 20,000 characters make too long a link on their own.

@@ -101,6 +101,26 @@ pub(crate) fn encode_compact(assessment: &Assessment, detail: v1::Detail) -> Str
     to_json(&v1::FileV1::from_assessment(assessment, detail), false)
 }
 
+/// How many bytes the file [`encode`] writes would have, for what `detail` keeps of an assessment: counted,
+/// not written. What a share link carries must fit in a file too, since opening it stores it.
+pub(crate) fn encoded_len(assessment: &Assessment, detail: v1::Detail) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let file = v1::FileV1::from_assessment(assessment, detail);
+    serde_json::to_writer_pretty(&mut count, &file).expect("the v1 file types always serialise");
+    // `encode` ends the file with a newline.
+    count.0 + 1
+}
+
 fn to_json(file: &v1::FileV1, pretty: bool) -> String {
     // serde_json fails only on maps with non-string keys or on a failing `Serialize` impl; `FileV1` has
     // neither, whatever the data in it, so this cannot fail.
@@ -312,7 +332,7 @@ fn unknown_items(count: usize, examples: &[String]) -> String {
         [one] if count == 1 => format!("“{one}” is not an item of this questionnaire (it may come from another version of the content): its answer is kept but not scored"),
         _ => format!(
             "{} answers are to items this questionnaire does not have ({}): they are kept but not scored",
-            thousands(count),
+            group_digits(count),
             example_list(count, examples)
         ),
     }
@@ -327,7 +347,7 @@ fn unknown_principles(count: usize, examples: &[String]) -> String {
         }
         _ => format!(
             "{} policy principles are not Annex C objectives this app knows ({}): they are kept",
-            thousands(count),
+            group_digits(count),
             example_list(count, examples)
         ),
     }
@@ -344,7 +364,7 @@ fn example_list(count: usize, examples: &[String]) -> String {
 }
 
 /// A count with thousands separators: 100,000.
-pub(crate) fn thousands(n: usize) -> String {
+pub fn group_digits(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
