@@ -100,10 +100,12 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
-/// The style sheet of every exported HTML document: readable on screen, clean on A4 or Letter paper.
+/// The style sheet of every exported HTML document: readable on screen, clean on A4 or Letter paper. Long
+/// unbroken text (a name without spaces, a pasted URL) wraps wherever it must, tables too, so a document
+/// is never wider than a phone's screen or the paper.
 const DOCUMENT_CSS: &str = "\
 :root{color-scheme:light dark}\
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;line-height:1.5;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}\
 h1,h2,h3{line-height:1.25}h1{font-size:1.8rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}\
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}\
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#eef1f5}\

@@ -20,7 +20,7 @@ impl Route {
     /// Parses `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
-        if hash.starts_with("share=") {
+        if crate::share::is_link(hash) {
             return Route::Share(hash.to_owned());
         }
         let path = hash.strip_prefix('/').unwrap_or(hash);

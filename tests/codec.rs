@@ -133,15 +133,28 @@ fn unknown_items_are_kept_and_reported() {
         Some(Answer::NotApplicable { .. })
     ));
     assert_eq!(a.policy.inputs.principles, ["C.2.5", "C.9.9"]);
-    assert!(preview.warnings.contains(&ImportWarning::UnknownItem {
-        id: "A.11.1".into()
+    assert!(preview.warnings.contains(&ImportWarning::UnknownItems {
+        count: 2,
+        examples: vec!["A.11.1".into(), "Z.9".into()]
     }));
     assert!(preview
         .warnings
-        .contains(&ImportWarning::UnknownItem { id: "Z.9".into() }));
-    assert!(preview
-        .warnings
-        .contains(&ImportWarning::UnknownPrinciple { id: "C.9.9".into() }));
+        .contains(&ImportWarning::UnknownPrinciples {
+            count: 1,
+            examples: vec!["C.9.9".into()]
+        }));
+    let shown: Vec<String> = preview.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.contains(&"2 answers are to items this questionnaire does not have (“A.11.1”, “Z.9”): they are kept but not scored".to_owned()),
+        "{shown:#?}"
+    );
+    assert!(
+        shown.contains(
+            &"policy principle “C.9.9” is not an Annex C objective this app knows: it is kept"
+                .to_owned()
+        ),
+        "{shown:#?}"
+    );
     assert!(preview
         .warnings
         .contains(&ImportWarning::ContentVersion { file: 2, app: 1 }));
@@ -150,6 +163,65 @@ fn unknown_items_are_kept_and_reported() {
     // And they survive the next save.
     let again = decode(encode(a, catalogue()).unwrap().as_bytes(), catalogue()).unwrap();
     assert_eq!(&again.assessment, a);
+}
+
+/// `good/minimal.json` with `answers` and `principles` replaced.
+fn minimal_with(answers: &str, principles: &str) -> String {
+    let mut doc: serde_json::Value = serde_json::from_slice(&read("good/minimal.json")).unwrap();
+    doc["answers"] = serde_json::from_str(answers).unwrap();
+    doc["policy"]["principles"] = serde_json::from_str(principles).unwrap();
+    serde_json::to_string(&doc).unwrap()
+}
+
+#[test]
+fn a_hundred_thousand_unknown_items_are_kept_and_summarised_in_one_warning() {
+    let ids: Vec<String> = (0..100_000).map(|i| format!("X.{i}")).collect();
+    let answers: Vec<String> = ids
+        .iter()
+        .map(|id| format!("\"{id}\":{{\"level\":3}}"))
+        .collect();
+    let principles: Vec<String> = (0..200).map(|i| format!("\"C.9.{i}\"")).collect();
+    let json = minimal_with(
+        &format!("{{\"4.1\":{{\"level\":2}},{}}}", answers.join(",")),
+        &format!("[{}]", principles.join(",")),
+    );
+    let preview = decode(json.as_bytes(), catalogue()).unwrap();
+    // Every answer is kept, and only the known one counts.
+    assert_eq!(preview.assessment.responses.len(), 100_001);
+    assert!(ids.iter().all(|id| preview.assessment.answer(id).is_some()));
+    assert_eq!(preview.answered, 1);
+    assert_eq!(preview.assessment.policy.inputs.principles.len(), 200);
+    // What the preview shows does not grow with the file: one warning for the items, one for the
+    // principles, each naming a few examples.
+    let shown: Vec<String> = preview.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("100,000 answers are to items this questionnaire does not have (e.g. “X.0”, “X.1”, “X.10”, “X.100”, “X.1000” …)"),
+        "{}",
+        shown[0]
+    );
+    assert!(
+        shown[0].ends_with("they are kept but not scored"),
+        "{}",
+        shown[0]
+    );
+    assert!(
+        shown[1].starts_with("200 policy principles are not Annex C objectives this app knows (e.g. “C.9.0”, “C.9.1”, “C.9.2”, “C.9.3”, “C.9.4” …)"),
+        "{}",
+        shown[1]
+    );
+    assert!(shown.iter().all(|w| w.chars().count() < 400), "{shown:#?}");
+}
+
+#[test]
+fn long_unknown_item_ids_are_shortened_in_the_warning() {
+    let long = "Q".repeat(64);
+    let json = minimal_with(&format!("{{\"{long}\":{{\"level\":1}}}}"), "[]");
+    let preview = decode(json.as_bytes(), catalogue()).unwrap();
+    assert!(preview.assessment.answer(&long).is_some());
+    let shown = preview.warnings[0].to_string();
+    assert!(!shown.contains(&long), "{shown}");
+    assert!(shown.contains(&format!("“{}…”", &long[..24])), "{shown}");
 }
 
 #[test]
@@ -198,6 +270,18 @@ fn a_byte_order_mark_is_ignored() {
     assert_eq!(preview.organisation(), "Example Ltd");
 }
 
+#[test]
+fn utf16_files_are_read_as_the_text_they_hold() {
+    // Windows tools (PowerShell's `>` and Out-File, older Notepad) save text as UTF-16, with or without
+    // a byte order mark; JSON starts with ASCII, so its zero bytes tell the byte order.
+    let expected = decode(&read("good/minimal.json"), catalogue()).unwrap();
+    for name in ["utf16le_bom", "utf16be_bom", "utf16le", "utf16be"] {
+        let preview = decode(&read(&format!("good/{name}.json")), catalogue())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(preview, expected, "{name}");
+    }
+}
+
 /// Each file in tests/data/bad/ and a piece of the message it must give.
 const BAD: &[(&str, &str)] = &[
     ("answers_as_list.json", "invalid type: sequence, expected a map at line 19"),
@@ -237,6 +321,8 @@ const BAD: &[(&str, &str)] = &[
     ("unknown_mode.json", "unknown variant `speedy`, expected `quick` or `full` at line 8"),
     ("unknown_role.json", "unknown variant `overlord`, expected one of `provider`, `developer`, `deployer`, `user`"),
     ("unknown_size.json", "unknown variant `tiny`"),
+    ("utf16_cut_in_a_character.json", "The data ends too early, at line 27, column 5: it was cut short"),
+    ("utf16_lone_surrogate.json", "This file is UTF-16 text with a broken character at line 11, column 14"),
     ("version_as_string.json", "\"schema_version\" must be a whole number such as 1, not \"1\""),
     ("version_zero.json", "file format version 0, from a pre-release"),
     ("whitespace_only.json", "The data is empty"),

@@ -19,7 +19,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let cat = catalogue();
     if let Ok(preview) = from_fragment(&fragment, cat) {
-        let link = to_fragment(&preview.assessment, true);
+        let link = to_fragment(&preview.assessment, true)
+            .expect("what arrived in a link fits in a link again");
         let again = from_fragment(&link, cat).expect("a shared assessment must open again");
         assert_eq!(again.assessment, preview.assessment);
     }

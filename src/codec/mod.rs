@@ -43,7 +43,7 @@
 //! - `answers` is keyed by item ID. An answer has either a `level` (0 … 5) or `"not_applicable": true` with
 //!   a non-blank `justification` (Annex A controls only), or neither (unanswered but with notes). `notes`,
 //!   `evidence`, `owner` and `due` (`YYYY-MM-DD`) are optional; empty fields are left out. IDs this app does
-//!   not know are kept and reported as warnings, never dropped.
+//!   not know are kept, never dropped, and counted in one warning that names a few of them.
 //! - `policy` holds the policy drafter's form (`risk_appetite` is `low`, `moderate`, `high` or `null`;
 //!   `effective_date` is `YYYY-MM-DD` or empty) and `edited_markdown`, the hand-edited draft or `null`.
 //! - No other keys are allowed anywhere, and no key may appear twice in one object. Every text field is at
@@ -59,6 +59,7 @@
 
 pub mod migrate;
 mod scan;
+mod utf16;
 pub mod v1;
 
 use std::fmt;
@@ -189,6 +190,26 @@ pub(crate) fn encode_compact(assessment: &Assessment, detail: v1::Detail) -> Str
     to_json(&v1::FileV1::from_assessment(assessment, detail), false)
 }
 
+/// How many bytes the file [`encode`] writes would have, for what `detail` keeps of an assessment: counted,
+/// not written. What a share link carries must fit in a file too, since opening it stores it.
+pub(crate) fn encoded_len(assessment: &Assessment, detail: v1::Detail) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let file = v1::FileV1::from_assessment(assessment, detail);
+    serde_json::to_writer_pretty(&mut count, &file).expect("the v1 file types always serialise");
+    // `encode` ends the file with a newline.
+    count.0 + 1
+}
+
 fn to_json(file: &v1::FileV1, pretty: bool) -> String {
     // serde_json fails only on maps with non-string keys or on a failing `Serialize` impl; `FileV1` has
     // neither, whatever the data in it, so this cannot fail.
@@ -204,7 +225,7 @@ fn to_json(file: &v1::FileV1, pretty: bool) -> String {
 ///
 /// Everything is checked before an [`Assessment`] comes out: size, encoding, JSON syntax, `format`,
 /// `schema_version` (older versions are migrated), duplicate keys, the shape of every field and every
-/// value. Unknown item IDs are kept and reported in [`Preview::warnings`].
+/// value. Unknown item IDs are kept and reported, counted in one warning, in [`Preview::warnings`].
 pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge {
@@ -212,6 +233,8 @@ pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportErro
             limit: MAX_INPUT_BYTES,
         });
     }
+    let transcoded = utf16::decode(input)?;
+    let input = transcoded.as_deref().map_or(input, str::as_bytes);
     let text = std::str::from_utf8(input).map_err(|e| {
         let (line, column) = line_column(input, e.valid_up_to());
         ImportError::NotUtf8 {
@@ -342,16 +365,107 @@ impl Preview {
 }
 
 /// Something worth knowing about an import that does not stop it.
+///
+/// A file may hold any number of unknown IDs, so they come as one warning each kind, with a count and a
+/// few examples: the preview's work and length do not grow with the file.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportWarning {
-    #[error("“{id}” is not an item of this questionnaire (it may come from another version of the content): its answer is kept but not scored")]
-    UnknownItem { id: String },
+    #[error("{}", unknown_items(*.count, .examples))]
+    UnknownItems {
+        /// How many answers are to IDs this questionnaire does not have.
+        count: usize,
+        /// The first few of those IDs (at most [`EXAMPLES_SHOWN`]), shortened.
+        examples: Vec<String>,
+    },
     #[error("the assessment was made with questionnaire content version {file}, this app has version {app}: answers are matched by item ID")]
     ContentVersion { file: u64, app: u32 },
     #[error("the assessment was written in file format version {from} and has been upgraded to version {to}")]
     Migrated { from: u64, to: u32 },
-    #[error("policy principle “{id}” is not an Annex C objective this app knows: it is kept")]
-    UnknownPrinciple { id: String },
+    #[error("{}", unknown_principles(*.count, .examples))]
+    UnknownPrinciples {
+        /// How many policy principles are not Annex C objectives this app knows.
+        count: usize,
+        /// The first few of them (at most [`EXAMPLES_SHOWN`]), shortened.
+        examples: Vec<String>,
+    },
+}
+
+/// The most examples a warning about many IDs names.
+pub const EXAMPLES_SHOWN: usize = 5;
+/// The longest example shown, in characters (item IDs may have 64).
+const EXAMPLE_CHARS: usize = 24;
+
+/// Counts the entries a warning is about and keeps the first few, shortened, as its examples.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    count: usize,
+    examples: Vec<String>,
+}
+
+impl Tally {
+    pub(crate) fn add(&mut self, id: &str) {
+        self.count += 1;
+        if self.examples.len() < EXAMPLES_SHOWN {
+            self.examples.push(shorten(id, EXAMPLE_CHARS));
+        }
+    }
+
+    /// The warning, if anything was counted.
+    pub(crate) fn warning(
+        self,
+        make: fn(usize, Vec<String>) -> ImportWarning,
+    ) -> Option<ImportWarning> {
+        (self.count > 0).then(|| make(self.count, self.examples))
+    }
+}
+
+fn unknown_items(count: usize, examples: &[String]) -> String {
+    match examples {
+        [one] if count == 1 => format!("“{one}” is not an item of this questionnaire (it may come from another version of the content): its answer is kept but not scored"),
+        _ => format!(
+            "{} answers are to items this questionnaire does not have ({}): they are kept but not scored",
+            group_digits(count),
+            example_list(count, examples)
+        ),
+    }
+}
+
+fn unknown_principles(count: usize, examples: &[String]) -> String {
+    match examples {
+        [one] if count == 1 => {
+            format!(
+                "policy principle “{one}” is not an Annex C objective this app knows: it is kept"
+            )
+        }
+        _ => format!(
+            "{} policy principles are not Annex C objectives this app knows ({}): they are kept",
+            group_digits(count),
+            example_list(count, examples)
+        ),
+    }
+}
+
+/// “a”, “b”, “c” when that is all of them, e.g. “a”, “b”, “c” … when there are more.
+fn example_list(count: usize, examples: &[String]) -> String {
+    let quoted: Vec<String> = examples.iter().map(|e| format!("“{e}”")).collect();
+    if count > examples.len() {
+        format!("e.g. {} …", quoted.join(", "))
+    } else {
+        quoted.join(", ")
+    }
+}
+
+/// A count with thousands separators: 100,000.
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// One thing wrong with a value, and where.
@@ -382,6 +496,8 @@ pub enum ImportError {
         column: usize,
         byte: u8,
     },
+    #[error("This file is UTF-16 text with a broken character at line {line}, column {column}: it was damaged, or cut and joined again. Save it as UTF-8 and import it again.")]
+    NotUtf16 { line: usize, column: usize },
     #[error("This is not an assessment: the JSON holds {found}, where an assessment is a JSON object (it starts with “{{”).")]
     NotAnObject { found: &'static str },
     #[error("This is not valid JSON: {message} at line {line}, column {column}. Was it edited by hand, or is it another kind of file?")]

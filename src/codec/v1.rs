@@ -6,12 +6,13 @@
 //! to write it.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::{
-    shorten, ImportError, ImportWarning, Preview, Problem, FORMAT, MAX_ITEM_ID_CHARS, MAX_LIST_LEN,
-    MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, SCHEMA_VERSION,
+    shorten, ImportError, ImportWarning, Preview, Problem, Tally, FORMAT, MAX_ITEM_ID_CHARS,
+    MAX_LIST_LEN, MAX_MARKDOWN_CHARS, MAX_TEXT_CHARS, SCHEMA_VERSION,
 };
 use crate::assessment::{
     Answer, Assessment, Level, Mode, OrgSize, PolicyInputs, PolicyState, Profile, Response,
@@ -332,23 +333,29 @@ impl FileV1 {
 
         let mut responses = BTreeMap::new();
         let mut answered = 0;
+        let mut unknown_items = Tally::default();
         for (id, r) in self.answers {
             if let Some(response) = check.response(catalogue, &id, r) {
-                if response.answer.is_some() && catalogue.item(&id).is_some() {
+                if catalogue.item(&id).is_none() {
+                    unknown_items.add(&id);
+                } else if response.answer.is_some() {
                     answered += 1;
                 }
                 responses.insert(id, response);
             }
         }
+        check.warnings.extend(
+            unknown_items
+                .warning(|count, examples| ImportWarning::UnknownItems { count, examples }),
+        );
 
         let p = self.policy;
         check.text("policy › scope", &p.scope, MAX_TEXT_CHARS);
         check.list("policy › principles", &p.principles);
+        let mut unknown_principles = Tally::default();
         for id in &p.principles {
             if !catalogue.objectives.iter().any(|o| &o.id == id) {
-                check.warnings.push(ImportWarning::UnknownPrinciple {
-                    id: shorten(id, 80),
-                });
+                unknown_principles.add(id);
             }
         }
         check.text(
@@ -376,6 +383,10 @@ impl FileV1 {
             check.text("policy › edited_markdown", markdown, MAX_MARKDOWN_CHARS);
         }
 
+        check.warnings.extend(
+            unknown_principles
+                .warning(|count, examples| ImportWarning::UnknownPrinciples { count, examples }),
+        );
         if !check.problems.is_empty() {
             return Err(ImportError::Invalid {
                 problems: check.problems,
@@ -459,14 +470,15 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    /// Records a problem; `path` is written out only here, so checking costs no text when all is well.
+    fn problem(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.into(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 
-    fn text(&mut self, path: &str, text: &str, max: usize) {
+    fn text(&mut self, path: impl fmt::Display, text: &str, max: usize) {
         // Cheap test first: a string of at most `max` bytes has at most `max` characters.
         if text.len() > max && text.chars().count() > max {
             self.problem(
@@ -487,11 +499,11 @@ impl Checker {
             );
         }
         for (i, entry) in list.iter().enumerate() {
-            self.text(&format!("{path}[{i}]"), entry, MAX_TEXT_CHARS);
+            self.text(format_args!("{path}[{i}]"), entry, MAX_TEXT_CHARS);
         }
     }
 
-    fn date(&mut self, path: &str, date: &str) {
+    fn date(&mut self, path: impl fmt::Display, date: &str) {
         if !date.is_empty() && !is_date(date) {
             self.problem(
                 path,
@@ -518,8 +530,8 @@ impl Checker {
     /// Checks one answer; `None` if it has problems (they are recorded).
     fn response(&mut self, catalogue: &Catalogue, id: &str, r: ResponseV1) -> Option<Response> {
         let before = self.problems.len();
-        let shown = shorten(id, 80);
-        let at = |field: &str| format!("answers › {shown} › {field}");
+        let shown = || shorten(id, 80);
+        let at = |field| AnswerField { id, field };
         if id.trim().is_empty() {
             self.problem(
                 "answers",
@@ -527,7 +539,7 @@ impl Checker {
             );
         } else if id.chars().count() > MAX_ITEM_ID_CHARS {
             self.problem(
-                format!("answers › {shown}"),
+                format_args!("answers › {}", shown()),
                 format!("is not an item ID: IDs are short, like 6.1.2 or A.6.2.4 (at most {MAX_ITEM_ID_CHARS} characters)"),
             );
         }
@@ -554,13 +566,13 @@ impl Checker {
                 if item.is_some_and(|i| i.kind == SectionKind::Clause) {
                     self.problem(
                         at("not_applicable"),
-                        format!("{shown} is a clause requirement: every clause applies, so it cannot be marked not applicable"),
+                        format!("{} is a clause requirement: every clause applies, so it cannot be marked not applicable", shown()),
                     );
                 }
                 if r.justification.trim().is_empty() {
                     self.problem(
                         at("justification"),
-                        format!("{shown} is marked not applicable without a justification; say why it does not apply"),
+                        format!("{} is marked not applicable without a justification; say why it does not apply", shown()),
                     );
                 }
                 Some(Answer::NotApplicable {
@@ -575,17 +587,13 @@ impl Checker {
                 "is only for answers marked \"not_applicable\": remove it or mark the item not applicable",
             );
         }
-        self.text(&at("justification"), &r.justification, MAX_TEXT_CHARS);
-        self.text(&at("notes"), &r.notes, MAX_TEXT_CHARS);
-        self.text(&at("evidence"), &r.evidence, MAX_TEXT_CHARS);
-        self.text(&at("owner"), &r.owner, MAX_TEXT_CHARS);
-        self.date(&at("due"), &r.due);
+        self.text(at("justification"), &r.justification, MAX_TEXT_CHARS);
+        self.text(at("notes"), &r.notes, MAX_TEXT_CHARS);
+        self.text(at("evidence"), &r.evidence, MAX_TEXT_CHARS);
+        self.text(at("owner"), &r.owner, MAX_TEXT_CHARS);
+        self.date(at("due"), &r.due);
         if self.problems.len() > before {
             return None;
-        }
-        if item.is_none() {
-            self.warnings
-                .push(ImportWarning::UnknownItem { id: shown.clone() });
         }
         Some(Response {
             answer,
@@ -594,6 +602,18 @@ impl Checker {
             owner: r.owner,
             due: r.due,
         })
+    }
+}
+
+/// Where a field of an answer is, `answers › A.6.2.4 › notes`, as a message shows it.
+struct AnswerField<'a> {
+    id: &'a str,
+    field: &'a str,
+}
+
+impl fmt::Display for AnswerField<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "answers › {} › {}", shorten(self.id, 80), self.field)
     }
 }
 

@@ -45,8 +45,19 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let include_notes = RwSignal::new(false);
     let link = RwSignal::new(String::new());
+    // Why no link was made, shown where the link would be.
+    let refusal = RwSignal::new(String::new());
     let make_link = move |_| {
-        let fragment = state.with(|a| share::to_fragment(a, include_notes.get_untracked()));
+        let fragment = match state.with(|a| share::to_fragment(a, include_notes.get_untracked())) {
+            Ok(fragment) => fragment,
+            Err(error) => {
+                link.set(String::new());
+                refusal.set(error.to_string());
+                state.alert(error.to_string());
+                return;
+            }
+        };
+        refusal.set(String::new());
         let url = format!("{}{}", dom::page_address(), Route::Share(fragment).href());
         link.set(url.clone());
         spawn_local(async move {
@@ -82,6 +93,9 @@ pub fn ExportPanel() -> impl IntoView {
             <div class="actions">
                 <button type="button" on:click=make_link>"Copy share link"</button>
             </div>
+            <Show when=move || !refusal.with(String::is_empty)>
+                <p class="field-error share-refusal">{move || refusal.get()}</p>
+            </Show>
             <Show when=move || !link.with(String::is_empty)>
                 <div class="field">
                     <label for="share-link">"Share link"</label>

@@ -34,7 +34,9 @@ pub fn ImportPreview(
         .assessment
         .with_untracked(|a| a.as_ref().is_some_and(Assessment::has_data));
     let warnings: Vec<String> = preview.warnings.iter().map(ToString::to_string).collect();
-    let assessment = preview.assessment.clone();
+    let updated = date_label(preview.updated());
+    // Moved, not copied: a file may hold any number of answers.
+    let assessment = preview.assessment;
     let heading = match heading_level {
         2 => view! { <h2 id="preview-title">"Ready to load"</h2> }.into_any(),
         _ => view! { <h3 id="preview-title">"Ready to load"</h3> }.into_any(),
@@ -44,7 +46,7 @@ pub fn ImportPreview(
             {heading}
             <dl>
                 <dt>"Organisation"</dt><dd>{name}</dd>
-                <dt>"Last changed"</dt><dd>{date_label(preview.updated())}</dd>
+                <dt>"Last changed"</dt><dd>{updated}</dd>
                 <dt>"Mode"</dt><dd>{mode}</dd>
                 <dt>"Completion"</dt>
                 <dd>{format!("{}% ({} of {} answered)", card.overall.completion_pct, card.overall.answered, card.overall.in_scope)}</dd>

@@ -24,7 +24,18 @@ const badFiles: { name: string; content: string | Buffer; says: RegExp }[] = [
     says: /6\.1\.2 is a clause requirement: every clause applies/,
   },
   { name: 'huge.json', content: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20), says: /larger than the 5 MB/ },
+  {
+    // UTF-16 with half a character (a lone surrogate) in the organisation's name.
+    name: 'utf16-damaged.json',
+    content: utf16le(goodText.replace('Steady Org', 'Steady\ud83dOrg')),
+    says: /This file is UTF-16 text with a broken character at line \d+, column \d+/,
+  },
 ];
+
+/** `text` as UTF-16 little endian with a byte order mark, as PowerShell's `>` saves it. */
+function utf16le(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
 
 test('bad files are refused with a message and change nothing', async ({ guarded: page }) => {
   const results = await importAssessment(page, good);
@@ -54,6 +65,25 @@ test('bad files are refused with a message and change nothing', async ({ guarded
   await results.reload();
   expect(await results.snapshot()).toEqual(before);
   expect(await stored(page)).toBe(storedBefore);
+});
+
+test('a file saved as UTF-16 is read as the text it holds', async ({ guarded: page }) => {
+  const results = await importAssessment(page, good);
+  const before = await results.snapshot();
+  await results.deleteAll();
+  const files = {
+    'utf16le-bom.json': utf16le(goodText),
+    'utf16be.json': Buffer.from(goodText, 'utf16le').swap16(),
+  };
+  for (const [name, content] of Object.entries(files)) {
+    await test.step(name, async () => {
+      await results.chooseFile(name, content);
+      await expect(results.preview).toContainText('OrganisationSteady Org');
+      await expect(results.status(`“${name}” is ready to import`)).toBeVisible();
+    });
+  }
+  await results.confirmImport();
+  expect(await results.snapshot()).toEqual(before);
 });
 
 test('unreadable stored data is reported, downloadable as it was, and kept until discarded', async ({ guarded: page }) => {

@@ -91,3 +91,27 @@ test('a tampered or truncated share link shows an error and changes nothing', as
   await results.reload();
   expect(await results.snapshot()).toEqual(before);
 });
+
+test('a share link that went through a mail or chat program still opens', async ({ guarded: page }) => {
+  const results = await importAssessment(page, file);
+  const before = await numbers(results);
+  const link = await results.shareLink();
+  const [base, payload] = link.split('#share=');
+  const lines = payload.match(/.{1,60}/g) ?? [];
+  expect(lines.length).toBeGreaterThan(3);
+  const mangled = {
+    'spaces in it, as the address bar spells them (%20)': `${base}#share=${lines.join('%20')}`,
+    'line breaks in it (%0D%0A) and a ">" after it': `${base}#share=${lines.join('%0D%0A')}%3E`,
+    'a space typed in, "=" encoded, a full stop after it': `${base}#share%3D${lines.join(' ')}.`,
+  };
+  for (const [what, address] of Object.entries(mangled)) {
+    await test.step(what, async () => {
+      await page.goto(address);
+      await expect(results.heading).toHaveText('Open a shared assessment');
+      await expect(page.getByRole('group', { name: 'Ready to load' })).toContainText('OrganisationQuayside Health Trust');
+    });
+  }
+  await page.getByRole('button', { name: 'Replace my data with this assessment' }).click();
+  await expect(page).toHaveURL(/#\/results$/);
+  expect(await numbers(results)).toEqual(before);
+});
