@@ -131,19 +131,6 @@ fn write_problems_text(problems: &[Problem]) -> String {
     text
 }
 
-/// 5242880 as "5,242,880".
-pub fn group_digits(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The years a date typed into the app may have. The reader accepts any four-digit year, so files with
 /// other years still open; what a person types is held to the years they can mean.
 pub const TYPED_YEARS: std::ops::RangeInclusive<u32> = 1900..=2199;
