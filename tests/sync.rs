@@ -266,9 +266,9 @@ proptest! {
                     (tab, tabs[tab].change(Some(imported()), Change::Whole, now))
                 }
             };
-            for to in 0..3 {
+            for (to, tab) in tabs.iter_mut().enumerate() {
                 if to != from {
-                    prop_assert!(tabs[to].receive(&m).is_none(), "nothing to send back");
+                    prop_assert!(tab.receive(&m).is_none(), "nothing to send back");
                 }
             }
             for tab in &tabs {

@@ -193,7 +193,12 @@ impl AppState {
             .sync
             .try_update_value(|r| r.receive(ours.as_ref(), message, theirs.as_ref()))
             .flatten();
-        if merged != theirs {
+        let changed = merged != ours;
+        let differs = merged != theirs;
+        // Writes to storage from different tabs may land in any order relative to these messages, but
+        // each tab's own writes land in order: so every tab whose state changes writes it, and the last
+        // write of every tab is the state they all converge on.
+        if changed || differs {
             let encoded = match &merged {
                 Some(a) => match codec::encode(a, cat) {
                     Ok(json) => Some(json),
@@ -207,11 +212,11 @@ impl AppState {
                 None => None,
             };
             self.persist(encoded.as_deref());
-            tabs::send(&self.sync.with_value(|r| r.message(encoded)));
-        } else if let Some(json) = &message.assessment {
-            self.stored_bytes.set(json.len());
+            if differs {
+                tabs::send(&self.sync.with_value(|r| r.message(encoded)));
+            }
         }
-        if merged != ours {
+        if changed {
             let deleted = merged.is_none();
             self.assessment.set(merged);
             self.status(if deleted {
