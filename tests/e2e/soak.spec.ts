@@ -79,6 +79,8 @@ test(`soak: ${STEPS} random actions across two tabs with reloads lose nothing ac
       } else {
         const id = pick(ITEMS);
         const level = Math.floor(next() * 6);
+        // Choosing the level already chosen changes nothing, so there is nothing to acknowledge.
+        if (await tab.item(id).radio(level).isChecked()) return;
         await tab.item(id).choose(level);
         await expect(tab.item(id).radio(level)).toBeChecked();
         await expect(tab.saved).toBeVisible();
