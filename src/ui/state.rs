@@ -175,8 +175,9 @@ impl AppState {
         }
     }
 
-    /// Takes another tab's change: merges it unit by unit ([`crate::sync`]), stores the result if it
-    /// differs from what that tab stored, and sends it back so that tab gets this one's changes too.
+    /// Takes another tab's change: merges it unit by unit ([`crate::sync`]), stores the result whenever it
+    /// changes this tab's state or differs from what that tab stored, and sends it back when it differs, so
+    /// that tab gets this one's changes too.
     fn receive(&self, message: &sync::Message) {
         let cat = catalogue();
         let theirs = match &message.assessment {

@@ -93,6 +93,8 @@ test('keyboard only: skip link first, then a level chosen with the arrow keys', 
   const assess = new AssessPage(page);
   await assess.goto('4');
 
+  // The window must have focus for Tab to start in the page (it can lose it while the machine is busy).
+  await page.bringToFront();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   await expect(skip).toBeFocused();
