@@ -200,8 +200,8 @@ test('a reload with one tab says nothing about other tabs, even for a large asse
   await importAssessment(page, longNotes((await itemIds(page)).slice(0, 40), 20_000));
   for (let i = 0; i < 3; i += 1) {
     await assess.goto('4');
+    // Reload straight after the click, while the 4.8 MB write may still be on its way.
     await assess.item('4.1').choose(i + 1);
-    await expect(assess.saved).toBeVisible();
     await assess.reload();
     await page.waitForTimeout(1_000);
     await expect(assess.status('Updated with changes made in another tab.')).toHaveCount(0);
