@@ -38,5 +38,10 @@ echo "npm is missing or broken here; using $(node -p 'require("./package.json").
 # The registry's metadata carries no signatures corepack knows, so its signature check is turned off; the
 # sha512 in `packageManager` still checks the tarball.
 export COREPACK_INTEGRITY_KEYS=0
+# Node trusts only its own CA list unless told otherwise; where the system's list exists and nothing else
+# is set, use it too, as npm and the other package clients here do.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 exec "${corepack[@]}" npm "$@"
