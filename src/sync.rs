@@ -13,8 +13,12 @@
 //! latest stamp it has seen, with the tab's random ID breaking ties. So a change always wins over every
 //! change its tab had seen when it was made, and a freshly loaded tab's first change wins over older ones
 //! even before it has heard from the others. Dates inside an assessment (`created`, `updated`) never
-//! decide anything: `updated` is a unit like the others. An import, a restore, starting anew and deleting everything stamp every unit
-//! ([`Change::Whole`]): they replace the whole assessment, in every tab.
+//! decide anything: `updated` is a unit like the others.
+//!
+//! An import, a restore, starting anew and deleting everything are whole changes ([`Change::Whole`]): their
+//! stamp becomes the tab's base, and every unit stamped before the latest base a tab knows is gone, its
+//! value taken from the whole change. So they replace the whole assessment in every tab, and only what
+//! was changed after them (a click in another tab a moment later) is merged into them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -163,6 +167,8 @@ pub enum Change {
 pub struct Message {
     /// The sender's tab ID.
     pub tab: u64,
+    /// The stamp of the latest whole change (import, restore, new assessment, delete) the sender has.
+    pub base: Clock,
     /// Unit keys ([`Unit::key`]) and their stamps; a unit left out has the stamp `(0, tab)`.
     pub clocks: BTreeMap<String, Clock>,
     /// The sender's assessment as [`crate::codec::encode`] writes it, or `None` if it has none.
@@ -175,6 +181,10 @@ pub struct Replica {
     tab: u64,
     /// The latest stamp this tab has made or seen.
     latest: u64,
+    /// The stamp of the latest whole change this tab has: a unit stamped before it is gone, replaced by
+    /// what that change put there.
+    base: Clock,
+    /// Stamps of the units changed since `base` (a unit not here has the stamp `(0, tab)`).
     clocks: BTreeMap<Unit, Clock>,
 }
 
@@ -184,6 +194,7 @@ impl Replica {
         Replica {
             tab,
             latest: 0,
+            base: Clock::default(),
             clocks: BTreeMap::new(),
         }
     }
@@ -217,11 +228,20 @@ impl Replica {
         now_ms: u64,
     ) {
         let stamp = self.tick(now_ms);
-        let mut units = units_of(before);
-        units.extend(units_of(after));
-        for unit in units {
-            if change == Change::Whole || !same(&unit, before, after) {
-                self.clocks.insert(unit, stamp);
+        match change {
+            Change::Whole => {
+                // Everything this tab knew is replaced: only the new assessment's units are alive.
+                self.base = stamp;
+                self.clocks = units_of(after).into_iter().map(|u| (u, stamp)).collect();
+            }
+            Change::Edit => {
+                let mut units = units_of(before);
+                units.extend(units_of(after));
+                for unit in units {
+                    if !same(&unit, before, after) {
+                        self.clocks.insert(unit, stamp);
+                    }
+                }
             }
         }
     }
@@ -230,6 +250,7 @@ impl Replica {
     pub fn message(&self, encoded: Option<String>) -> Message {
         Message {
             tab: self.tab,
+            base: self.base,
             clocks: self.clocks.iter().map(|(u, c)| (u.key(), *c)).collect(),
             assessment: encoded,
         }
@@ -254,16 +275,32 @@ impl Replica {
                 tab: message.tab,
             })
         };
-        if let Some(max) = their_clocks.values().map(|c| c.time).max() {
+        if let Some(max) = their_clocks
+            .values()
+            .chain([&message.base])
+            .map(|c| c.time)
+            .max()
+        {
             self.latest = self.latest.max(max);
         }
 
+        // A unit stamped before the latest whole change is gone: that change's content decides it.
+        let base = self.base.max(message.base);
+        let theirs_is_base = message.base == base && self.base < base;
         let mut units = units_of(ours);
         units.extend(units_of(theirs));
         units.extend(their_clocks.keys().cloned());
         let take: Vec<Unit> = units
             .into_iter()
-            .filter(|u| their_clock(u) > self.clock(u))
+            .filter(|u| {
+                let (o, t) = (self.clock(u), their_clock(u));
+                match (o >= base, t >= base) {
+                    (true, true) => t > o,
+                    (false, true) => true,
+                    (true, false) => false,
+                    (false, false) => theirs_is_base,
+                }
+            })
             .collect();
 
         let exists = if take.contains(&Unit::Exists) {
@@ -276,6 +313,13 @@ impl Replica {
         for unit in &take {
             copy(unit, theirs.unwrap_or(&blank), &mut merged);
             self.clocks.insert(unit.clone(), their_clock(unit));
+        }
+        self.base = base;
+        self.clocks.retain(|_, c| *c >= base);
+        if !exists {
+            // With no assessment there are no values to go with item stamps: keeping them would claim
+            // values this tab does not hold, and its merges would never agree with the others'.
+            self.clocks.retain(|u, _| Unit::FIXED.contains(u));
         }
         exists.then_some(merged)
     }

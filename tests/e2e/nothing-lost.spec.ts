@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { App, AssessPage, ResultsPage, StartPage, STORAGE_KEY, assessmentFile, importAssessment, stored } from './pages';
+import { App, AssessPage, ResultsPage, StartPage, STORAGE_KEY, assessmentFile, clickAtTheSameMoment, importAssessment, stored } from './pages';
 import type { Page } from '@playwright/test';
 
 // The browser holds the only copy: what the app stores, it can read; what is typed wrong is refused where
@@ -209,25 +209,6 @@ test('a reload with one tab says nothing about other tabs, even for a large asse
   }
 });
 
-/** Runs `action` in each page at the same wall-clock moment (both tabs share one clock). */
-async function atTheSameMoment(pages: Page[], selectors: string[], delays: number[] = [0, 0]) {
-  const at = Date.now() + 300;
-  await Promise.all(
-    pages.map((page, i) =>
-      page.evaluate(
-        ([selector, when]) =>
-          new Promise<void>((resolve) => {
-            setTimeout(() => {
-              (document.querySelector(selector as string) as HTMLElement).click();
-              resolve();
-            }, Math.max(0, (when as number) - Date.now()));
-          }),
-        [selectors[i], at + delays[i]] as const,
-      ),
-    ),
-  );
-}
-
 test('simultaneous clicks on different items in two tabs both survive', async ({ guarded: tabA, guard }) => {
   const a = new AssessPage(tabA);
   await a.goto('4');
@@ -237,7 +218,7 @@ test('simultaneous clicks on different items in two tabs both survive', async ({
   for (let trial = 0; trial < 6; trial += 1) {
     const levelA = trial % 6;
     const levelB = 5 - (trial % 6);
-    await atTheSameMoment([tabA, tabB], [`[id="4-1-level-${levelA}"]`, `[id="4-2-level-${levelB}"]`], [0, trial % 3]);
+    await clickAtTheSameMoment([tabA, tabB], [`[id="4-1-level-${levelA}"]`, `[id="4-2-level-${levelB}"]`], [0, trial % 3]);
     for (const page of [a, b]) {
       await expect(page.item('4.1').radio(levelA)).toBeChecked();
       await expect(page.item('4.2').radio(levelB)).toBeChecked();
@@ -301,7 +282,7 @@ test('deleting everything in one tab with a click in another at the same moment 
   await tabA.getByRole('button', { name: 'Delete all local data' }).click();
   const yes = tabA.getByRole('button', { name: 'Yes, delete everything' });
   await yes.evaluate((el) => el.setAttribute('data-test-confirm', ''));
-  await atTheSameMoment([tabA, tabB], ['[data-test-confirm]', '[id="4-3-level-4"]']);
+  await clickAtTheSameMoment([tabA, tabB], ['[data-test-confirm]', '[id="4-3-level-4"]']);
   await expect(results.status('All local data was deleted from this browser.')).toBeVisible();
   await tabA.waitForTimeout(500);
   const kept = await stored(tabA);

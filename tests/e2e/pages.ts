@@ -431,3 +431,25 @@ export async function importAssessment(page: Page, file: Record<string, unknown>
   await expect(results.status(/^Imported/)).toBeVisible();
   return results;
 }
+
+/**
+ * Clicks `selectors[i]` in `pages[i]`, all at the same wall-clock moment (tabs of one browser share one
+ * clock), each later by `delays[i]` milliseconds.
+ */
+export async function clickAtTheSameMoment(pages: Page[], selectors: string[], delays: number[] = pages.map(() => 0)) {
+  const at = Date.now() + 300;
+  await Promise.all(
+    pages.map((page, i) =>
+      page.evaluate(
+        ([selector, when]) =>
+          new Promise<void>((resolve) => {
+            setTimeout(() => {
+              (document.querySelector(selector as string) as HTMLElement).click();
+              resolve();
+            }, Math.max(0, (when as number) - Date.now()));
+          }),
+        [selectors[i], at + delays[i]] as const,
+      ),
+    ),
+  );
+}

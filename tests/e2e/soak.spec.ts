@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { AssessPage, stored } from './pages';
+import { AssessPage, clickAtTheSameMoment, stored } from './pages';
 import type { Page } from '@playwright/test';
 
 // 200 random actions across two tabs with random reloads, from a fixed seed: after each step, nothing
@@ -59,20 +59,9 @@ test(`soak: ${STEPS} random actions across two tabs with reloads lose nothing ac
         const [first, second] = [pick(ITEMS), pick(ITEMS)];
         if (first === second) return;
         const levels = [Math.floor(next() * 6), Math.floor(next() * 6)];
-        const at = Date.now() + 200;
-        await Promise.all(
-          tabs.map((t, i) =>
-            t.page.evaluate(
-              ([selector, when]) =>
-                new Promise<void>((resolve) =>
-                  setTimeout(() => {
-                    (document.querySelector(selector as string) as HTMLElement).click();
-                    resolve();
-                  }, Math.max(0, (when as number) - Date.now())),
-                ),
-              [`[id="${(i === 0 ? first : second).replace('.', '-')}-level-${levels[i]}"]`, at] as const,
-            ),
-          ),
+        await clickAtTheSameMoment(
+          tabs.map((t) => t.page),
+          [first, second].map((id, i) => `[id="${id.replace('.', '-')}-level-${levels[i]}"]`),
         );
         expected[first] = levels[0];
         expected[second] = levels[1];
