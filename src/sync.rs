@@ -15,7 +15,7 @@
 //! even before it has heard from the others. Dates inside an assessment (`created`, `updated`) never
 //! decide anything: `updated` is a unit like the others.
 //!
-//! An import, a restore, starting anew and deleting everything are whole changes ([`Change::Whole`]): their
+//! An import, a restore and deleting everything are whole changes ([`Change::Whole`]): their
 //! stamp becomes the tab's base, and every unit stamped before the latest base a tab knows is gone, its
 //! value taken from the whole change. So they replace the whole assessment in every tab, and only what
 //! was changed after them (a click in another tab a moment later) is merged into them.
@@ -155,10 +155,11 @@ fn copy(unit: &Unit, from: &Assessment, to: &mut Assessment) {
 /// How a tab changed its assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
-    /// An edit: only the units that differ are stamped.
+    /// An edit (starting an assessment with a first answer included): only the units that differ are
+    /// stamped.
     Edit,
-    /// An import, a restore, a new assessment or deleting everything: every unit is stamped, so the
-    /// result replaces what other tabs have, including what they changed a moment before.
+    /// An import, a restore or deleting everything: the result replaces what other tabs have, including
+    /// what they changed a moment before.
     Whole,
 }
 

@@ -46,12 +46,8 @@ impl Tab {
         let id = cat.items().nth(item).unwrap().id.clone();
         next.set_level(cat, &id, Level::new(level).unwrap())
             .unwrap();
-        let change = if self.state.is_some() {
-            Change::Edit
-        } else {
-            Change::Whole
-        };
-        self.change(Some(next), change, now)
+        // As in the app: starting an assessment with an answer is an edit.
+        self.change(Some(next), Change::Edit, now)
     }
 
     /// Takes a message; returns the one to send back if the merge differs from what was received.

@@ -118,20 +118,21 @@ impl AppState {
     /// [`AppState::edit`], returning the reason a change was not made instead of announcing it.
     pub fn try_edit(&self, change: impl FnOnce(&mut Assessment)) -> Result<(), String> {
         let now = dom::now();
-        let (mut next, kind) = self.assessment.with_untracked(|slot| match slot {
-            Some(a) => (a.clone(), Change::Edit),
-            None => (Assessment::new(Mode::Full, &now), Change::Whole),
-        });
+        // Starting one is an edit too (of every unit): two tabs starting at the same moment keep both
+        // tabs' first answers.
+        let mut next = self
+            .assessment
+            .with_untracked(|slot| slot.clone())
+            .unwrap_or_else(|| Assessment::new(Mode::Full, &now));
         change(&mut next);
-        if kind == Change::Edit
-            && self
-                .assessment
-                .with_untracked(|a| a.as_ref() == Some(&next))
+        if self
+            .assessment
+            .with_untracked(|a| a.as_ref() == Some(&next))
         {
             return Ok(());
         }
         next.touch(&now);
-        self.commit(Some(next), kind)
+        self.commit(Some(next), Change::Edit)
     }
 
     /// Replaces the whole assessment (an import, a restore) or removes it (`None`: delete everything), in
