@@ -44,9 +44,12 @@ for (const { name, size, pattern } of viewports) {
         await expect(assess.sectionProgress).toHaveText(`This section: ${ids.length} of ${ids.length}`);
         const next = assess.nextLink;
         const label = await next.innerText();
+        const title = await assess.heading.innerText();
         await next.click();
         if (/See your results/.test(label)) break;
         await expect(page).toHaveURL(/#\/assess\/(\d+|A\.\d+)$/);
+        // The next section's page is shown, not the last one's still being replaced.
+        await expect(assess.heading).not.toHaveText(title);
       }
       // Clauses 4–10 and categories A.2–A.10, each with at least one key question.
       expect(sections).toBe(16);
