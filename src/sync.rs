@@ -5,9 +5,9 @@
 //! policy, mode, target, and whether an assessment exists at all). Each tab keeps, per unit, the
 //! [`Clock`] of the last change it knows of; a tab that changes something stamps the changed units and
 //! sends its whole state with the stamps to the other tabs ([`Message`]). A tab that receives a message
-//! takes every unit whose stamp is later than its own ([`Replica::receive`]) and, if the result differs
-//! from what it received, saves and sends the result in turn. This is a last-writer-wins map: merging is
-//! commutative, associative and idempotent, so the tabs converge.
+//! takes every unit whose stamp is later than its own ([`Replica::receive`]), saves the result whenever
+//! its own state changes and, if the result differs from what it received, sends it in turn. This is a
+//! last-writer-wins map: merging is commutative, associative and idempotent, so the tabs converge.
 //!
 //! Stamps are hybrid logical clocks: the later of the tab's wall clock in milliseconds and one past the
 //! latest stamp it has seen, with the tab's random ID breaking ties. So a change always wins over every
