@@ -701,3 +701,17 @@ mod limits {
         }
     }
 }
+
+#[test]
+fn counters_appear_near_a_limit_in_the_units_the_reader_counts() {
+    assert_eq!(codec::char_counter(15_999, 20_000), None);
+    assert_eq!(
+        codec::char_counter(20_001, 20_000).as_deref(),
+        Some("20,001 of 20,000 characters")
+    );
+    assert_eq!(codec::size_note(4 * 1024 * 1024 - 1), None);
+    assert_eq!(
+        codec::size_note(5_160_000).as_deref(),
+        Some("4.9 of 5 MB used: an assessment holds at most 5,242,880 bytes")
+    );
+}

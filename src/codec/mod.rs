@@ -131,6 +131,32 @@ fn write_problems_text(problems: &[Problem]) -> String {
     text
 }
 
+/// From this share of a limit on, the app shows how much of it is used.
+const NEAR_LIMIT: f64 = 0.8;
+
+/// "18,000 of 20,000 characters" once a field's text is near its limit, `None` before.
+pub fn char_counter(chars: usize, max: usize) -> Option<String> {
+    (chars as f64 >= max as f64 * NEAR_LIMIT).then(|| {
+        format!(
+            "{} of {} characters",
+            group_digits(chars),
+            group_digits(max)
+        )
+    })
+}
+
+/// "4.9 of 5 MB used: …" once a stored assessment of `bytes` is near [`MAX_INPUT_BYTES`], `None` before.
+pub fn size_note(bytes: usize) -> Option<String> {
+    (bytes as f64 >= MAX_INPUT_BYTES as f64 * NEAR_LIMIT).then(|| {
+        format!(
+            "{:.1} of {} MB used: an assessment holds at most {} bytes",
+            bytes as f64 / (1024.0 * 1024.0),
+            MAX_INPUT_BYTES / (1024 * 1024),
+            group_digits(MAX_INPUT_BYTES)
+        )
+    })
+}
+
 /// The years a date typed into the app may have. The reader accepts any four-digit year, so files with
 /// other years still open; what a person types is held to the years they can mean.
 pub const TYPED_YEARS: std::ops::RangeInclusive<u32> = 1900..=2199;

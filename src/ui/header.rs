@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::codec::{group_digits, MAX_INPUT_BYTES};
+use crate::codec;
 use crate::route::Route;
 
 use super::state::{AppState, SaveStatus};
@@ -42,14 +42,9 @@ pub fn Header() -> impl IntoView {
                     SaveStatus::Failed(_) => "Not saved".to_owned(),
                 }}
             </p>
-            {move || {
-                let used = state.stored_bytes.get();
-                (used as f64 >= MAX_INPUT_BYTES as f64 * 0.8).then(|| view! {
-                    <p class="size-indicator">
-                        {format!("{:.1} of {} MB used: an assessment holds at most {} bytes", used as f64 / (1024.0 * 1024.0), MAX_INPUT_BYTES / (1024 * 1024), group_digits(MAX_INPUT_BYTES))}
-                    </p>
-                })
-            }}
+            {move || codec::size_note(state.stored_bytes.get()).map(|note| view! {
+                <p class="size-indicator">{note}</p>
+            })}
         </header>
     }
 }

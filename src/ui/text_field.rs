@@ -21,9 +21,6 @@ pub enum TextKind {
     Date,
 }
 
-/// From this share of a field's limit on, the field shows how many characters it holds.
-const COUNTER_FROM: f64 = 0.8;
-
 /// A label and its control; every keystroke is passed on once it passes the field's checks.
 #[component]
 pub fn TextField(
@@ -73,14 +70,9 @@ pub fn TextField(
     let message_id = format!("{id}-message");
     let count = move || shown.with(|t| t.chars().count());
     let counter = move || {
-        let n = count();
-        (kind != TextKind::Date && n as f64 >= max as f64 * COUNTER_FROM).then(|| {
-            format!(
-                "{} of {} characters",
-                codec::group_digits(n),
-                codec::group_digits(max)
-            )
-        })
+        (kind != TextKind::Date)
+            .then(|| codec::char_counter(count(), max))
+            .flatten()
     };
     let error = move || draft.with(|d| d.as_ref().map(|(_, reason)| reason.clone()));
     let invalid = move || error().is_some().then_some("true");
