@@ -186,24 +186,22 @@ pub fn validate(bundle: &ContentBundle) -> Vec<ContentError> {
                 }
             }
         }
-        for id in &doc.clauses {
-            if !doc.evidence_for.contains(id) {
-                push(
-                    file,
-                    at,
-                    "evidence_for",
-                    format!("leaves out {id}, which the entry comes from"),
-                );
-            }
-        }
-        for id in &doc.status_from {
-            if !doc.evidence_for.contains(id) {
-                push(
-                    file,
-                    at,
-                    "status_from",
-                    format!("names {id}, which is not in evidence_for"),
-                );
+        // The entry is evidence for what it comes from, and its status follows its own evidence.
+        let outside_evidence = [
+            (
+                &doc.clauses,
+                "evidence_for",
+                "leaves out {id}, which the entry comes from",
+            ),
+            (
+                &doc.status_from,
+                "status_from",
+                "names {id}, which is not in evidence_for",
+            ),
+        ];
+        for (list, field, problem) in outside_evidence {
+            for id in list.iter().filter(|id| !doc.evidence_for.contains(id)) {
+                push(file, at, field, problem.replace("{id}", id));
             }
         }
     }
