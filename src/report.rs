@@ -234,10 +234,8 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
     action_plan_markdown(&mut out, cat, a, card.target);
 
     out.push_str("## Statement of Applicability\n\n");
-    out.push_str(
-        "Every Annex A control, whatever the mode. A control applies when it is answered with a level, \
-         does not apply when marked not applicable, and is undecided while unanswered.\n\n",
-    );
+    out.push_str(crate::soa::RULE_SENTENCE);
+    out.push_str("\n\n");
     out.push_str(&soa_markdown(cat, a));
     out
 }

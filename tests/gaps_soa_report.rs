@@ -189,12 +189,12 @@ fn the_soa_shows_applicability_justification_level_and_notes() {
     na(&mut a, "A.4.4", "We use no tooling beyond the supplier's.");
     let rows = soa(cat(), &a);
     let yes = rows.iter().find(|r| r.control_id == "A.2.2").unwrap();
-    assert_eq!(yes.applicable, Applicability::Yes);
+    assert_eq!(yes.applicable, Applicability::Included);
     assert_eq!(yes.level, Some(level(4)));
     assert_eq!(yes.notes, "Approved by the board");
     assert_eq!(yes.category_id, "A.2");
     let no = rows.iter().find(|r| r.control_id == "A.4.4").unwrap();
-    assert_eq!(no.applicable, Applicability::No);
+    assert_eq!(no.applicable, Applicability::Excluded);
     assert_eq!(no.justification, "We use no tooling beyond the supplier's.");
     assert_eq!(no.level, None);
     assert!(!no.justification_missing());
@@ -226,7 +226,7 @@ fn the_soa_table_keeps_hostile_text_as_text() {
     assert_eq!(html.matches("<tr>").count(), 39, "header and 38 rows");
     assert_eq!(
         html.matches("<td>").count(),
-        38 * 6,
+        38 * 8,
         "a | in user text adds no column"
     );
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -270,8 +270,12 @@ fn the_soa_csv_reads_back_as_38_rows_with_the_user_text_intact() {
     set(&mut a, "A.2.2", 3);
     edit(&mut a, "A.2.2", |r| r.notes = "=cmd|' /C calc'!A0".into());
     let text = soa_csv(cat(), &a);
+    assert!(
+        text.starts_with('\u{feff}'),
+        "spreadsheets need the byte-order mark"
+    );
     assert!(text.ends_with("\r\n"));
-    let rows = parse_csv(&text);
+    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 39);
     assert_eq!(
         rows[0],
@@ -279,26 +283,166 @@ fn the_soa_csv_reads_back_as_38_rows_with_the_user_text_intact() {
             "control",
             "title",
             "category",
-            "applicable",
-            "justification",
+            "source",
+            "decision",
+            "inclusion_reasons",
+            "exclusion_justification",
+            "implementation_status",
+            "status_suggested",
             "implementation_level",
-            "notes"
+            "role_hint",
+            "findings",
+            "notes",
+            "soa_version",
+            "soa_date",
+            "soa_approver"
         ]
     );
-    assert!(rows.iter().all(|r| r.len() == 7));
+    assert!(rows.iter().all(|r| r.len() == 16));
     let a22 = rows.iter().find(|r| r[0] == "A.2.2").unwrap();
-    assert_eq!(a22[3], "yes");
-    assert_eq!(a22[5], "3");
-    assert_eq!(a22[6], "'=cmd|' /C calc'!A0");
+    assert_eq!(a22[4], "included");
+    assert_eq!(a22[7], "implemented", "level 3 suggests implemented");
+    assert_eq!(a22[8], "yes");
+    assert_eq!(a22[9], "3");
+    assert_eq!(a22[12], "'=cmd|' /C calc'!A0");
     let a33 = rows.iter().find(|r| r[0] == "A.3.3").unwrap();
-    assert_eq!(a33[3], "no");
+    assert_eq!(a33[4], "excluded");
     assert_eq!(
-        a33[4],
+        a33[6],
         "Sole trader, \"no staff\",\r\nso nobody to report concerns"
     );
-    assert_eq!(a33[5], "");
+    assert_eq!(a33[9], "");
     let undecided = rows.iter().find(|r| r[0] == "A.10.4").unwrap();
-    assert_eq!(undecided[3], "undecided");
+    assert_eq!(undecided[4], "undecided");
+}
+
+#[test]
+fn an_included_control_needs_a_reason_and_its_status_follows_the_level_until_set() {
+    use aims_readiness::assessment::{ImplementationStatus, InclusionReason};
+    use aims_readiness::soa::Finding;
+    let mut a = full();
+    set(&mut a, "A.6.2.4", 2);
+    let row = |a: &Assessment| {
+        soa(cat(), a)
+            .into_iter()
+            .find(|r| r.control_id == "A.6.2.4")
+            .unwrap()
+    };
+    let r = row(&a);
+    assert_eq!(r.applicable, Applicability::Included);
+    assert_eq!(r.findings, [Finding::NoReason]);
+    assert_eq!(r.status, Some(ImplementationStatus::Partial));
+    assert_eq!(r.status_text(), "Partly implemented (suggested)");
+
+    a.edit_soa_entry(cat(), "A.6.2.4", |e| {
+        e.reasons.insert(InclusionReason::RiskTreatment);
+        e.reasons.insert(InclusionReason::Contractual);
+        e.status = Some(ImplementationStatus::Planned);
+    })
+    .unwrap();
+    let r = row(&a);
+    assert!(r.findings.is_empty());
+    assert_eq!(r.status, Some(ImplementationStatus::Planned));
+    assert!(!r.status_suggested);
+    assert_eq!(
+        r.justification_text(),
+        "Treats identified risks; Contractual obligation"
+    );
+
+    // A reason alone includes an unanswered control; excluding it drops reasons and status from the row.
+    a.edit_soa_entry(cat(), "A.7.2", |e| {
+        e.reasons.insert(InclusionReason::Legal);
+    })
+    .unwrap();
+    let r = soa(cat(), &a)
+        .into_iter()
+        .find(|r| r.control_id == "A.7.2")
+        .unwrap();
+    assert_eq!((r.applicable, r.status), (Applicability::Included, None));
+    na(
+        &mut a,
+        "A.6.2.4",
+        "We develop nothing; verification is the supplier's.",
+    );
+    let r = row(&a);
+    assert_eq!(r.applicable, Applicability::Excluded);
+    assert!(r.reasons.is_empty() && r.status.is_none());
+    // Clauses have no SoA entry.
+    assert!(a.edit_soa_entry(cat(), "6.1.3", |_| {}).is_err());
+}
+
+#[test]
+fn role_hints_follow_the_profile_and_the_stricter_hint_wins() {
+    use aims_readiness::assessment::Role;
+    use aims_readiness::catalogue::Likelihood;
+    use aims_readiness::soa::Finding;
+    let mut a = full();
+    let hint = |a: &Assessment, id: &str| {
+        soa(cat(), a)
+            .into_iter()
+            .find(|r| r.control_id == id)
+            .unwrap()
+            .hint
+    };
+    assert_eq!(hint(&a, "A.6.1.2"), None, "no role, no hint");
+    a.profile.roles = vec![Role::AiCustomer];
+    let customer = hint(&a, "A.6.1.2").unwrap();
+    assert_eq!(customer.likelihood, Likelihood::Usually);
+    assert_eq!(customer.roles, [Role::AiCustomer]);
+    assert!(customer
+        .text()
+        .starts_with("As AI customer, you can usually justify excluding"));
+    a.profile.roles = vec![Role::AiProducer, Role::AiCustomer];
+    let both = hint(&a, "A.6.1.2").unwrap();
+    assert_eq!(both.likelihood, Likelihood::Rarely);
+    assert_eq!(both.roles, [Role::AiProducer]);
+    // Excluding a control the role rarely can exclude is questioned, never refused.
+    na(&mut a, "A.6.1.2", "Not needed.");
+    let row = soa(cat(), &a)
+        .into_iter()
+        .find(|r| r.control_id == "A.6.1.2")
+        .unwrap();
+    assert_eq!(row.findings, [Finding::RarelyExcluded]);
+}
+
+#[test]
+fn the_soa_exports_carry_the_document_fields_and_the_added_controls() {
+    use aims_readiness::assessment::{AddedControl, ImplementationStatus, InclusionReason};
+    let mut a = full();
+    a.soa.version = "1.2".into();
+    a.soa.date = "2025-03-10".into();
+    a.soa.approver = "Chief <b>Risk</b> Officer".into();
+    a.soa.added.push(AddedControl {
+        reference: "ISO/IEC 27001 A.5.15".into(),
+        title: "Access control".into(),
+        source: "ISO/IEC 27001:2022".into(),
+        reasons: [InclusionReason::Contractual].into(),
+        status: Some(ImplementationStatus::Implemented),
+        notes: "Shared with the ISMS | not a new column".into(),
+    });
+    let md = soa_markdown(cat(), &a);
+    assert!(
+        md.starts_with(
+            "Version: 1\\.2 · Date: 2025-03-10 · Approved by: Chief &lt;b>Risk&lt;/b> Officer"
+        ),
+        "{md}"
+    );
+    let html = to_html(&md);
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("ISO/IEC 27001 A.5.15"));
+    assert_eq!(html.matches("<tr>").count(), 39 + 2, "both tables");
+    let rows = parse_csv(soa_csv(cat(), &a).trim_start_matches('\u{feff}'));
+    assert_eq!(rows.len(), 40);
+    let added = rows.last().unwrap();
+    assert_eq!(added[0], "ISO/IEC 27001 A.5.15");
+    assert_eq!(added[3], "ISO/IEC 27001:2022");
+    assert_eq!(
+        (added[4].as_str(), added[5].as_str(), added[7].as_str()),
+        ("included", "contractual", "implemented")
+    );
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[13] == "1.2" && r[14] == "2025-03-10"));
 }
 
 #[test]
@@ -312,7 +456,7 @@ fn the_answers_csv_has_every_item_in_scope() {
         r.owner = "COO".into();
         r.due = "2025-09-01".into();
     });
-    let rows = parse_csv(&answers_csv(cat(), &a));
+    let rows = parse_csv(answers_csv(cat(), &a).trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 71);
     assert_eq!(
         rows[0],
@@ -325,7 +469,8 @@ fn the_answers_csv_has_every_item_in_scope() {
             "notes",
             "evidence",
             "owner",
-            "due"
+            "due",
+            "checkpoints"
         ]
     );
     assert_eq!(
@@ -339,7 +484,8 @@ fn the_answers_csv_has_every_item_in_scope() {
             "Context workshop held",
             "https://intranet.example/context",
             "COO",
-            "2025-09-01"
+            "2025-09-01",
+            ""
         ]
     );
     let a54 = rows.iter().find(|r| r[0] == "A.5.4").unwrap();
