@@ -556,31 +556,45 @@ fn an_empty_assessment_gives_a_complete_report_without_empty_headings() {
     let md = report_markdown(cat(), &a);
     assert_no_empty_headings(&md);
     assert!(md.starts_with("# ISO/IEC 42001 readiness report\n"));
-    for heading in [
+    // A board reads the summary first and an auditor the trail; the rule comes last.
+    let order = [
+        "## Summary",
         "## Organisation profile",
-        "## Scores",
-        "## How the score is computed",
+        "## Readiness by section",
         "## Action plan",
-        "### Clauses 4–10 (required for certification)",
-        "### Annex A controls",
+        "### Not yet answered",
         "## Statement of Applicability",
-    ] {
-        assert!(md.contains(&format!("\n{heading}\n")), "missing {heading}");
-    }
+        "## Evidence trail",
+        "## How the score is computed",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|h| {
+            md.find(&format!("\n{h}\n"))
+                .unwrap_or_else(|| panic!("missing {h}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{order:?} out of order");
+    assert!(
+        !md.contains("### Below target"),
+        "nothing answered is below target"
+    );
+    assert!(md.contains("No notes, evidence, owners or due dates are recorded yet."));
+    assert!(md.contains("No answered item is below target."));
     assert!(md.contains("- **Organisation:** not stated"));
     assert!(md.contains("- **Date:** not recorded"));
     assert!(md.contains("- **Mode:** Full assessment"));
     assert!(md.contains("- **Target level:** 3 – Implemented"));
     assert!(md.contains("- **Answered:** 0 of 70 items in scope"));
     assert!(md.contains("**Band:** Early stage"));
-    assert!(md.contains("70 items are below target level 3"));
-    assert!(md.contains(aims_readiness::score::RULE_MARKDOWN));
+    assert!(md.contains("0 answered items are below target level 3, and 70 not yet answered."));
+    assert!(md.ends_with(aims_readiness::score::RULE_MARKDOWN));
     let html = report_html(cat(), &a);
     // 16 sections + 3 aggregates + header; the SoA: 38 rows + header.
     assert_eq!(html.matches("<tr>").count(), 20 + 39);
-    assert!(html.contains("<td>4 Context of the organization</td><td>0%</td>"));
+    assert!(html.contains("<td>4 Context of the organization</td><td>░░░░░░░░░░ 0%</td>"));
     assert!(html.contains(
-        "<td><strong>Overall</strong></td><td>0%</td><td>0%</td><td>0 / 70</td><td>—</td>"
+        "<td><strong>Overall</strong></td><td>░░░░░░░░░░ 0%</td><td>0%</td><td>0 / 70</td><td>—</td>"
     ));
 }
 
@@ -598,7 +612,7 @@ fn the_report_shows_the_date_mode_target_and_scores() {
     assert!(md.contains("- **Target level:** 4 – Measured"));
     // Clause 4 in a quick scan: 4.1 and 4.3, one at target → 50 %.
     assert!(
-        md.contains("| 4 Context of the organization | 50% | 50% | 1 / 2 | 4.0 |"),
+        md.contains("| 4 Context of the organization | █████░░░░░ 50% | 50% | 1 / 2 | 4.0 |"),
         "{md}"
     );
     assert_no_empty_headings(&md);
@@ -627,9 +641,9 @@ fn the_report_explains_when_a_clause_holds_back_audit_ready() {
     let md = report_markdown(cat(), &a);
     assert!(md.contains("**Band:** Nearly ready"));
     assert!(md.contains("but 1 sub-clause of clauses 4–10 is below the target level"));
-    assert!(md.contains("1 item is below target level 3"));
+    assert!(md.contains("0 answered items are below target level 3, and 1 not yet answered."));
     assert!(
-        md.contains("1. **7\\.4 Communication** (7 Support): not answered → target 3, short by 3.")
+        md.contains("### Not yet answered\n\n1. **7\\.4 Communication** (7 Support): not answered → target 3, short by 3.")
     );
     assert_no_empty_headings(&md);
 }
@@ -682,8 +696,37 @@ fn the_report_lists_gaps_with_next_step_owner_and_due() {
         md.contains("   - Owner: ML lead; Due: 2025-12-01\n"),
         "{md}"
     );
-    assert!(!md.contains("### Clauses"));
-    assert!(md.contains("### Annex A controls"));
+    assert!(md.contains("### Below target\n\n1. **A.6.2.4 "));
+    assert!(!md.contains("### Not yet answered"));
+    // The summary names it first, and the evidence trail keeps its owner and due date.
+    let summary = &md[md.find("## Summary").unwrap()..md.find("## Organisation profile").unwrap()];
+    assert!(summary.contains("**A.6.2.4 "), "{summary}");
+    let trail = &md[md.find("## Evidence trail").unwrap()..];
+    assert!(
+        trail.contains("- Owner: ML lead\n- Due: 2025-12-01\n"),
+        "{trail}"
+    );
+}
+
+#[test]
+fn the_evidence_trail_keeps_every_note_evidence_and_checkpoint() {
+    let mut a = full();
+    set(&mut a, "9.3.2", 2);
+    edit(&mut a, "9.3.2", |r| {
+        r.notes = "Review held in March".into();
+        r.evidence = "Minutes 2025-03-14".into();
+        r.checkpoints.insert("inputs-audit-results".into());
+    });
+    let md = report_markdown(cat(), &a);
+    let trail = &md[md.find("## Evidence trail").unwrap()..];
+    assert!(
+        trail.contains("- Evidence: Minutes 2025-03-14\n- Notes: Review held in March\n"),
+        "{trail}"
+    );
+    assert!(
+        trail.contains("- Checkpoints ticked: inputs-audit-results"),
+        "{trail}"
+    );
 }
 
 #[test]
