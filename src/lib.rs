@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod catalogue;
 pub mod chart;
 pub mod codec;
+pub mod compare;
 pub mod csv;
 pub mod gaps;
 pub mod markdown;
