@@ -423,44 +423,45 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn item_list(out: &mut String, heading: &str, none: &str, list: &[ItemChange]) {
+/// A counted section of the comparison: its heading, then one bullet per entry, or `none`.
+fn bullets<T>(
+    out: &mut String,
+    heading: &str,
+    none: &str,
+    list: &[T],
+    line: impl Fn(&T) -> String,
+) {
     let _ = writeln!(out, "## {heading} ({})\n", list.len());
     if list.is_empty() {
         let _ = writeln!(out, "{none}\n");
         return;
     }
-    for change in list {
-        let _ = writeln!(
-            out,
-            "- **{} {}**: {} → {}",
-            escape(&change.item_id),
-            escape(&change.title),
-            change.before_text(),
-            change.after_text()
-        );
+    for entry in list {
+        let _ = writeln!(out, "- {}", line(entry));
     }
     out.push('\n');
 }
 
-fn gap_list(out: &mut String, heading: &str, none: &str, list: &[Gap]) {
-    let _ = writeln!(out, "## {heading} ({})\n", list.len());
-    if list.is_empty() {
-        let _ = writeln!(out, "{none}\n");
-        return;
-    }
-    for gap in list {
-        let _ = writeln!(
-            out,
-            "- **{} {}** ({} {}): {}, target {}",
-            escape(&gap.item_id),
-            escape(&gap.title),
-            escape(&gap.section_id),
-            escape(&gap.section_title),
-            gap.current_text(),
-            gap.target
-        );
-    }
-    out.push('\n');
+fn item_line(change: &ItemChange) -> String {
+    format!(
+        "**{} {}**: {} → {}",
+        escape(&change.item_id),
+        escape(&change.title),
+        change.before_text(),
+        change.after_text()
+    )
+}
+
+fn gap_line(gap: &Gap) -> String {
+    format!(
+        "**{} {}** ({} {}): {}, target {}",
+        escape(&gap.item_id),
+        escape(&gap.title),
+        escape(&gap.section_id),
+        escape(&gap.section_title),
+        gap.current_text(),
+        gap.target
+    )
 }
 
 /// The comparison as Markdown. Every user string is escaped.
@@ -503,37 +504,45 @@ pub fn comparison_markdown(c: &Comparison) -> String {
     }
     out.push('\n');
 
-    item_list(
-        &mut out,
-        "Items that went up",
-        "No item is at a higher level.",
-        &c.raised,
-    );
-    item_list(
-        &mut out,
-        "Items that went down",
-        "No item is at a lower level.",
-        &c.lowered,
-    );
-    item_list(
-        &mut out,
-        "Newly not applicable",
-        "No control was newly marked not applicable.",
-        &c.newly_not_applicable,
-    );
-    item_list(
-        &mut out,
-        "No longer not applicable",
-        "Every control marked not applicable before still is.",
-        &c.no_longer_not_applicable,
-    );
-    gap_list(
+    let items: [(&str, &str, &[ItemChange]); 4] = [
+        (
+            "Items that went up",
+            "No item is at a higher level.",
+            &c.raised,
+        ),
+        (
+            "Items that went down",
+            "No item is at a lower level.",
+            &c.lowered,
+        ),
+        (
+            "Newly not applicable",
+            "No control was newly marked not applicable.",
+            &c.newly_not_applicable,
+        ),
+        (
+            "No longer not applicable",
+            "Every control marked not applicable before still is.",
+            &c.no_longer_not_applicable,
+        ),
+    ];
+    for (heading, none, list) in items {
+        bullets(&mut out, heading, none, list, item_line);
+    }
+    bullets(
         &mut out,
         "Gaps closed",
         "No gap was closed.",
         &c.gaps_closed,
+        gap_line,
     );
-    gap_list(&mut out, "Gaps opened", "No new gap.", &c.gaps_opened);
+    bullets(
+        &mut out,
+        "Gaps opened",
+        "No new gap.",
+        &c.gaps_opened,
+        gap_line,
+    );
 
     let _ = writeln!(
         out,
