@@ -278,7 +278,7 @@ pub struct Comparison {
     pub gaps_closed: Vec<Gap>,
     /// Gaps of the later assessment that the earlier one did not have (as they are now).
     pub gaps_opened: Vec<Gap>,
-    /// Items whose owner or due date changed.
+    /// Items whose owner or due date changed, whether or not the assessments ask about them.
     pub owners_changed: Vec<OwnerChange>,
     pub caveats: Vec<Caveat>,
 }
