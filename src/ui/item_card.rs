@@ -202,6 +202,16 @@ pub fn ItemCard(
                     </p>
                 </div>
             </Show>
+            {item.allows_not_applicable().then_some(move || {
+                state.with(|a| crate::soa::role_hint(cat, id, &a.profile.roles)).map(|hint| view! {
+                    <p class=match hint.likelihood {
+                        crate::catalogue::Likelihood::Usually => "soa-hint usually",
+                        crate::catalogue::Likelihood::Rarely => "soa-hint rarely",
+                    }>
+                        <span class="visually-hidden">"Hint from your roles: "</span>{hint.text()}
+                    </p>
+                })
+            })}
             <details class="guidance" on:toggle=move |_| guidance_opened.set(true)>
                 <summary>"Guidance, evidence and next step"</summary>
                 <Show when=move || guidance_opened.get()>{guidance}</Show>

@@ -18,6 +18,9 @@ for (const viewport of [
       await profile.role('AI customer').check();
       const assess = new AssessPage(page);
       await assess.goto('A.6');
+      // The role hint is beside the control in the questionnaire too, and it decides nothing.
+      await expect(assess.item('A.6.1.2').root).toContainText('As AI customer, you can usually justify excluding this control.');
+      await expect(assess.item('A.6.1.2').radio('na')).not.toBeChecked();
       await assess.item('A.6.2.4').choose(2);
       await assess.item('A.6.1.2').notApplicable('We buy every AI system we use; we design and develop none.');
 
