@@ -68,3 +68,13 @@ fn clearing_the_last_field_of_a_response_removes_it() {
     assert!(a.response("4.1").is_none());
     assert!(!a.has_data());
 }
+
+#[test]
+fn the_content_names_the_same_roles_as_the_model_and_the_file_format() {
+    // Exclusion hints in content/ name roles by key; a key the model does not have would never match.
+    let keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+    assert_eq!(keys, aims_readiness::catalogue::ROLE_KEYS);
+    for role in Role::ALL {
+        assert_eq!(Role::from_key(role.key()), Some(role));
+    }
+}
