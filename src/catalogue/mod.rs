@@ -1,9 +1,14 @@
 //! The questionnaire: every assessable sub-clause of clauses 4–10 and every Annex A control, with our own
 //! questions and guidance, the maturity scale, Annex C and the cited crosswalks.
 //!
-//! `content/` is read by `build.rs` and embedded as JSON; [`catalogue`] parses it once. [`validate`] checks
-//! every content rule and names the file, item and field of each problem.
+//! `content/` is read by `build.rs` and embedded as a postcard bundle; [`catalogue`] decodes it once.
+//! [`validate`] checks every content rule and names the file, item and field of each problem. The register
+//! of required documents and the exclusion hints (audit preparation) are in `documents.rs`, `exclusion.rs`
+//! and `certification.rs`.
 
+mod certification;
+pub mod documents;
+pub mod exclusion;
 pub mod schema;
 pub mod standard;
 mod validate;
@@ -11,6 +16,9 @@ mod validate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use certification::{is_slug, ExclusionAdvice};
+pub use documents::{DocumentDef, DocumentsFile, Obligation, StatusRuleDef};
+pub use exclusion::{ExclusionHintDef, Likelihood, ROLE_KEYS};
 pub use schema::{
     AnnexCFile, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef, ObjectiveDef,
     RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
@@ -45,6 +53,8 @@ pub struct Item {
     pub next_step: String,
     /// Descriptors for maturity levels 0 … 5.
     pub levels: Vec<String>,
+    /// Annex A only: which roles can usually, or rarely, justify excluding the control.
+    pub exclusion_hints: Vec<ExclusionHintDef>,
 }
 
 impl Item {
@@ -91,6 +101,8 @@ pub struct Catalogue {
     pub about: String,
     policy_templates: HashMap<String, String>,
     index: HashMap<String, (usize, usize)>,
+    /// `content/documents.toml`: the documented information the standard asks for.
+    documents: DocumentsFile,
 }
 
 impl Catalogue {
@@ -119,6 +131,7 @@ impl Catalogue {
                         evidence: def.evidence,
                         next_step: def.next_step,
                         levels: def.levels,
+                        exclusion_hints: def.exclusion_hints,
                     })
                     .collect();
                 Section {
@@ -146,6 +159,7 @@ impl Catalogue {
             about: bundle.about,
             policy_templates: bundle.policy_templates.into_iter().collect(),
             index,
+            documents: bundle.documents,
         }
     }
 

@@ -319,6 +319,7 @@ pub fn validate(bundle: &ContentBundle) -> Vec<ContentError> {
     validate_levels(bundle, &mut r);
     validate_annex_c(bundle, &mut r);
     validate_crosswalks(bundle, &expected_items, &mut r);
+    r.errors.extend(super::certification::validate(bundle));
 
     r.non_empty("content/about.md", None, "text", &bundle.about);
     r.markdown("content/about.md", None, "text", &bundle.about);
