@@ -1,18 +1,24 @@
-//! CSV exports (RFC 4180): the Statement of Applicability and every answer in scope.
+//! CSV exports (RFC 4180): the Statement of Applicability, every answer in scope, and the register of
+//! required documented information.
 //!
 //! A field containing a comma, a double quote, CR or LF is quoted, with quotes doubled; records end with
 //! CRLF. A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe first, so a
-//! spreadsheet shows it as text instead of running it as a formula (CSV injection).
+//! spreadsheet shows it as text instead of running it as a formula (CSV injection). A file that starts
+//! with [`BOM`] is opened as UTF-8 by spreadsheet programs that would otherwise guess a legacy encoding.
 
 use std::borrow::Cow;
 
 use crate::assessment::{Answer, Assessment, Response};
 use crate::catalogue::Catalogue;
+use crate::documents;
 use crate::score;
 use crate::soa::soa;
 
 /// Characters that make a spreadsheet treat a cell as a formula when they come first.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The UTF-8 byte-order mark: first in a CSV file, it tells spreadsheet programs the encoding.
+pub const BOM: char = '\u{feff}';
 
 /// One field, guarded against formula injection and quoted if it needs to be.
 pub fn field(text: &str) -> Cow<'_, str> {
@@ -111,6 +117,48 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
                 &response.evidence,
                 &response.owner,
                 &response.due,
+            ],
+        );
+    }
+    out
+}
+
+/// The register of required documented information, every entry: UTF-8 with a byte-order mark.
+/// `status` is the user's choice (empty while undecided), `suggested_status` what the answers suggest;
+/// lists (clauses, items) are separated by spaces.
+pub fn documents_csv(cat: &Catalogue, a: &Assessment) -> String {
+    let mut out = String::from(BOM);
+    push_record(
+        &mut out,
+        &[
+            "document_id",
+            "title",
+            "clauses",
+            "need",
+            "status",
+            "suggested_status",
+            "location",
+            "owner",
+            "reviewed",
+            "evidence_for",
+            "description",
+        ],
+    );
+    for row in documents::rows(cat, a) {
+        push_record(
+            &mut out,
+            &[
+                &row.def.id,
+                &row.def.title,
+                &row.clauses_text(),
+                row.need.key(),
+                row.record.status.map_or("", |s| s.key()),
+                row.suggested.map_or("", |s| s.key()),
+                &row.record.location,
+                &row.record.owner,
+                &row.record.reviewed,
+                &row.def.evidence_for.join(" "),
+                &row.def.description,
             ],
         );
     }

@@ -1,5 +1,7 @@
 //! The readiness report: one Markdown document (and the same as a self-contained HTML page) with the
-//! profile, the scores, the scoring rule, the action plan and the Statement of Applicability.
+//! profile, the scores, the scoring rule, the action plan, the Statement of Applicability, the register
+//! of required documented information ([`crate::documents`]) and the road to certification
+//! ([`crate::roadmap`]).
 //!
 //! Every string a user or a file supplied goes through [`markdown::escape`], and every heading has
 //! content under it, even for an empty assessment.
@@ -13,6 +15,7 @@ use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
 use crate::score::{score, Figures, Scorecard, RULE_MARKDOWN};
 use crate::soa::soa_markdown;
+use crate::{documents, roadmap};
 
 /// The report's title, without an organisation.
 pub const REPORT_TITLE: &str = "ISO/IEC 42001 readiness report";
@@ -239,6 +242,9 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
          does not apply when marked not applicable, and is undecided while unanswered.\n\n",
     );
     out.push_str(&soa_markdown(cat, a));
+    out.push('\n');
+    out.push_str(&documents::documents_markdown(cat, a));
+    out.push_str(&roadmap::roadmap_markdown(cat, a));
     out
 }
 

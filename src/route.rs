@@ -1,5 +1,5 @@
 //! Hash routes, so the static site works from any path: `#/`, `#/profile`, `#/assess/<section>`,
-//! `#/results`, `#/policy`, and share links `#share=…`.
+//! `#/results`, `#/policy`, `#/documents`, `#/roadmap`, and share links `#share=…`.
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +10,10 @@ pub enum Route {
     Assess(Option<String>),
     Results,
     Policy,
+    /// The register of required documented information.
+    Documents,
+    /// The road to certification: stage 1 and stage 2 readiness.
+    Roadmap,
     /// A share link; the payload is everything after `#`.
     Share(String),
     /// Anything else, kept so the page can say what was not found.
@@ -36,6 +40,8 @@ impl Route {
                 "assess" => Route::Assess(None),
                 "results" => Route::Results,
                 "policy" => Route::Policy,
+                "documents" => Route::Documents,
+                "roadmap" => Route::Roadmap,
                 other => Route::NotFound(other.to_owned()),
             },
             Some(("assess", section)) if !section.is_empty() && !section.contains('/') => {
@@ -54,6 +60,8 @@ impl Route {
             Route::Assess(Some(section)) => format!("#/assess/{section}"),
             Route::Results => "#/results".into(),
             Route::Policy => "#/policy".into(),
+            Route::Documents => "#/documents".into(),
+            Route::Roadmap => "#/roadmap".into(),
             Route::Share(payload) => format!("#{payload}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
@@ -74,6 +82,8 @@ mod tests {
             Route::Assess(Some("6".into())),
             Route::Results,
             Route::Policy,
+            Route::Documents,
+            Route::Roadmap,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

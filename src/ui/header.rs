@@ -33,6 +33,8 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Assess(None), "Questions")}
                     {link(Route::Results, "Results")}
                     {link(Route::Policy, "AI policy")}
+                    {link(Route::Documents, "Documents")}
+                    {link(Route::Roadmap, "Roadmap")}
                 </ul>
             </nav>
             <p class="save-indicator" role="status">

@@ -35,6 +35,8 @@ const screens: { name: string; show: (page: Page, link: string) => Promise<void>
     },
   },
   { name: 'policy', show: (page) => new App(page).open('#/policy') },
+  { name: 'documents', show: (page) => new App(page).open('#/documents') },
+  { name: 'roadmap', show: (page) => new App(page).open('#/roadmap') },
   {
     name: 'not-found',
     show: async (page) => {
