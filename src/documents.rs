@@ -134,6 +134,12 @@ pub fn need(a: &Assessment, def: &DocumentDef) -> Need {
     }
 }
 
+/// Whether a record holds more than a status (where it is kept, an owner or a review date), so the page
+/// shows those fields open.
+pub fn has_details(record: &DocumentRecord) -> bool {
+    !(record.location.is_empty() && record.owner.is_empty() && record.reviewed.is_empty())
+}
+
 /// Every entry of the register, in content order.
 pub fn rows<'c>(cat: &'c Catalogue, a: &Assessment) -> Vec<DocumentRow<'c>> {
     cat.documents()

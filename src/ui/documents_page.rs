@@ -100,12 +100,16 @@ fn DocumentEntry(
         .evidence_for
         .iter()
         .filter_map(|item_id| cat.item(item_id))
-        .map(|item| {
+        .enumerate()
+        .map(|(n, item)| {
             view! {
-                <li><a href=Route::Assess(Some(item.section.clone())).href()>{format!("{} {}", item.id, item.title)}</a></li>
+                {(n > 0).then_some(", ")}
+                <a href=Route::Assess(Some(item.section.clone())).href()>{format!("{} {}", item.id, item.title)}</a>
             }
         })
         .collect_view();
+    // The fields start open when something is recorded in them.
+    let open = RwSignal::new(state.with(|a| a.documents.get(id).is_some_and(documents::has_details)));
     view! {
         <article class="card document" data-document-id=id data-clause=def.clauses.join(" ")
             aria-labelledby=labelled_by>
@@ -128,19 +132,23 @@ fn DocumentEntry(
                     </button>
                 </Show>
             </fieldset>
-            <div class="field-row">
-                <TextField id=format!("doc-{id}-location") label="Where it is kept" kind=TextKind::Line max=500
-                    placeholder="For example: intranet › AIMS › Policies"
-                    value=Signal::derive(record(|r| r.location.clone())) on_input=set(|r, v| r.location = v) />
-                <TextField id=format!("doc-{id}-owner") label="Owner" kind=TextKind::Line max=200
-                    value=Signal::derive(record(|r| r.owner.clone())) on_input=set(|r, v| r.owner = v) />
-                <TextField id=format!("doc-{id}-reviewed") label="Date last reviewed" kind=TextKind::Date
-                    value=Signal::derive(record(|r| r.reviewed.clone())) on_input=set(|r, v| r.reviewed = v) />
-            </div>
-            <div class="doc-evidence">
-                <h3>"Evidence for"</h3>
-                <ul>{evidence}</ul>
-            </div>
+            <p class="doc-evidence">"Evidence for: "{evidence}</p>
+            <button type="button" class="secondary doc-details-toggle" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Where it is kept, owner, last review"<span class="visually-hidden">{format!(" of {}", def.title)}</span>
+            </button>
+            // Rendered only while open: 52 entries of three fields each would make the page slow and long.
+            <Show when=move || open.get()>
+                <div class="field-row doc-details">
+                    <TextField id=format!("doc-{id}-location") label="Where it is kept" kind=TextKind::Line max=500
+                        placeholder="For example: intranet › AIMS › Policies"
+                        value=Signal::derive(record(|r| r.location.clone())) on_input=set(|r, v| r.location = v) />
+                    <TextField id=format!("doc-{id}-owner") label="Owner" kind=TextKind::Line max=200
+                        value=Signal::derive(record(|r| r.owner.clone())) on_input=set(|r, v| r.owner = v) />
+                    <TextField id=format!("doc-{id}-reviewed") label="Date last reviewed" kind=TextKind::Date
+                        value=Signal::derive(record(|r| r.reviewed.clone())) on_input=set(|r, v| r.reviewed = v) />
+                </div>
+            </Show>
         </article>
     }
 }

@@ -37,6 +37,8 @@ for (const [device, viewport] of [
       await expect(register.page.locator('.register-tally')).toContainText('1 exists, 3 drafts');
 
       await scope.status('draft').check();
+      await expect(scope.location, 'the fields start closed while empty').toHaveCount(0);
+      await scope.openDetails();
       await scope.location.fill('Intranet › AIMS › Scope');
       await scope.owner.fill('Head of AI governance');
       await scope.reviewed.fill('2026-11-20');
@@ -52,6 +54,7 @@ for (const [device, viewport] of [
 
       await register.reload();
       await expect(scope.status('draft')).toBeChecked();
+      await expect(scope.detailsToggle, 'recorded fields start open').toHaveAttribute('aria-expanded', 'true');
       await expect(scope.location).toHaveValue('Intranet › AIMS › Scope');
       await expect(scope.owner).toHaveValue('Head of AI governance');
       await expect(scope.reviewed).toHaveValue('2026-11-20');

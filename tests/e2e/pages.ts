@@ -476,6 +476,17 @@ export class DocumentEntry {
     return this.root.locator('.doc-suggestion');
   }
 
+  /** The button that shows or hides where it is kept, owner and review date. */
+  get detailsToggle(): Locator {
+    return this.root.getByRole('button', { name: /^Where it is kept, owner, last review/ });
+  }
+
+  /** Shows the location, owner and review date fields (they start closed while empty). */
+  async openDetails() {
+    if ((await this.detailsToggle.getAttribute('aria-expanded')) !== 'true') await this.detailsToggle.click();
+    await expect(this.location).toBeVisible();
+  }
+
   get location(): Locator {
     return this.root.getByLabel('Where it is kept');
   }
