@@ -95,7 +95,10 @@ impl DocumentRow<'_> {
 }
 
 /// The status a set of levels suggests under `rule`: the lowest level counts; `None` for no levels.
-pub fn suggest(rule: StatusRuleDef, levels: impl IntoIterator<Item = Level>) -> Option<DocumentStatus> {
+pub fn suggest(
+    rule: StatusRuleDef,
+    levels: impl IntoIterator<Item = Level>,
+) -> Option<DocumentStatus> {
     let lowest = levels.into_iter().min()?.get();
     Some(if lowest >= rule.exists_from_level {
         DocumentStatus::Exists
@@ -108,13 +111,10 @@ pub fn suggest(rule: StatusRuleDef, levels: impl IntoIterator<Item = Level>) -> 
 
 /// The suggested status of one entry from the answers to its `status_from` items.
 pub fn suggested(cat: &Catalogue, a: &Assessment, def: &DocumentDef) -> Option<DocumentStatus> {
-    let levels = def
-        .status_from
-        .iter()
-        .filter_map(|id| match a.answer(id) {
-            Some(Answer::Level(level)) => Some(*level),
-            _ => None,
-        });
+    let levels = def.status_from.iter().filter_map(|id| match a.answer(id) {
+        Some(Answer::Level(level)) => Some(*level),
+        _ => None,
+    });
     suggest(cat.document_status_rule(), levels)
 }
 

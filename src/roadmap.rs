@@ -146,9 +146,21 @@ const fn rule(
 
 /// What stage 1 needs: the documented AI management system.
 const STAGE_1: &[Rule] = &[
-    rule("scope", "Scope of the AI management system, from its context", &["aims-scope"], &["4.1", "4.2", "4.3"], None),
+    rule(
+        "scope",
+        "Scope of the AI management system, from its context",
+        &["aims-scope"],
+        &["4.1", "4.2", "4.3"],
+        None,
+    ),
     rule("policy", "AI policy", &["ai-policy"], &["5.2"], None),
-    rule("roles", "Leadership, roles and responsibilities", &[], &["5.1", "5.3"], None),
+    rule(
+        "roles",
+        "Leadership, roles and responsibilities",
+        &[],
+        &["5.1", "5.3"],
+        None,
+    ),
     rule(
         "risk-processes",
         "AI risk assessment and risk treatment processes",
@@ -177,7 +189,13 @@ const STAGE_1: &[Rule] = &[
         &["6.1.3"],
         Some(Group::AllControlsDecided),
     ),
-    rule("objectives", "AI objectives and plans to achieve them", &["ai-objectives"], &["6.2"], None),
+    rule(
+        "objectives",
+        "AI objectives and plans to achieve them",
+        &["ai-objectives"],
+        &["6.2"],
+        None,
+    ),
     rule(
         "documented-information",
         "Documented information, created and controlled",
@@ -185,12 +203,24 @@ const STAGE_1: &[Rule] = &[
         &["7.5.1", "7.5.2", "7.5.3"],
         None,
     ),
-    rule("audit-programme", "Internal audit programme planned", &["internal-audit-programme"], &[], None),
+    rule(
+        "audit-programme",
+        "Internal audit programme planned",
+        &["internal-audit-programme"],
+        &[],
+        None,
+    ),
 ];
 
 /// What stage 2 needs: the system implemented, with one full cycle of audit and review.
 const STAGE_2: &[Rule] = &[
-    rule("stage-1", "Everything stage 1 needs", &[], &[], Some(Group::StageOneReady)),
+    rule(
+        "stage-1",
+        "Everything stage 1 needs",
+        &[],
+        &[],
+        Some(Group::StageOneReady),
+    ),
     rule(
         "clauses",
         "Clauses 4–10 implemented at the target level",
@@ -215,7 +245,11 @@ const STAGE_2: &[Rule] = &[
     rule(
         "operation",
         "Evidence of operation: competence, operational records, monitoring results",
-        &["competence-evidence", "operational-records", "monitoring-results"],
+        &[
+            "competence-evidence",
+            "operational-records",
+            "monitoring-results",
+        ],
         &["7.2", "8.1", "9.1"],
         None,
     ),
@@ -241,6 +275,15 @@ const STAGE_2: &[Rule] = &[
         None,
     ),
 ];
+
+/// Every register document and every item the rules of both stages name (for the content checks).
+pub fn named_ids() -> (Vec<&'static str>, Vec<&'static str>) {
+    let rules = || STAGE_1.iter().chain(STAGE_2);
+    (
+        rules().flat_map(|r| r.documents.iter().copied()).collect(),
+        rules().flat_map(|r| r.items.iter().copied()).collect(),
+    )
+}
 
 /// What a reason points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,7 +359,10 @@ impl StageReadiness {
     /// "Ready" or "Not ready: 4 of 10 requirements in place".
     pub fn verdict(&self) -> String {
         if self.is_ready() {
-            format!("Ready: all {} requirements in place", self.requirements.len())
+            format!(
+                "Ready: all {} requirements in place",
+                self.requirements.len()
+            )
         } else {
             format!(
                 "Not ready: {} of {} requirements in place",
@@ -405,7 +451,9 @@ impl Checker<'_, '_> {
                     return None;
                 }
             }
-            Some(Answer::NotApplicable { .. }) => "marked not applicable, but it is a clause".to_owned(),
+            Some(Answer::NotApplicable { .. }) => {
+                "marked not applicable, but it is a clause".to_owned()
+            }
             None => "not answered".to_owned(),
         };
         Some(Reason {
@@ -436,11 +484,7 @@ impl Checker<'_, '_> {
     }
 
     fn group_reasons(&self, group: Group, stage_one_ready: bool) -> Vec<Reason> {
-        let controls = || {
-            self.cat
-                .items()
-                .filter(|i| i.kind == SectionKind::AnnexA)
-        };
+        let controls = || self.cat.items().filter(|i| i.kind == SectionKind::AnnexA);
         match group {
             Group::AllControlsDecided => controls()
                 .filter(|i| self.a.answer(&i.id).is_none())
@@ -456,9 +500,9 @@ impl Checker<'_, '_> {
                 .filter(|i| i.kind == SectionKind::Clause)
                 .filter_map(|i| self.item_reason(&i.id))
                 .collect(),
-            Group::IncludedControlsAtTarget => controls()
-                .filter_map(|i| self.item_reason(&i.id))
-                .collect(),
+            Group::IncludedControlsAtTarget => {
+                controls().filter_map(|i| self.item_reason(&i.id)).collect()
+            }
             Group::IncludedControlDocuments => self
                 .documents
                 .iter()
@@ -582,7 +626,9 @@ pub fn flagged_text(count: usize) -> String {
     match count {
         0 => "None: every open question has a due date before the audit that needs it.".to_owned(),
         1 => "1 open question has no due date, or one after the audit that needs it.".to_owned(),
-        n => format!("{n} open questions have no due date, or one after the audit that needs them."),
+        n => {
+            format!("{n} open questions have no due date, or one after the audit that needs them.")
+        }
     }
 }
 
@@ -624,9 +670,27 @@ pub fn planned_text(planned: Option<&str>, today: &str) -> String {
     }
 }
 
+/// One Markdown list line per flagged gap: "- 6.1.2 AI risk assessment: no due date (…)".
+fn push_gaps<'g>(out: &mut String, gaps: impl IntoIterator<Item = &'g FlaggedGap>) {
+    for g in gaps {
+        let _ = writeln!(
+            out,
+            "- {} {}: {}",
+            escape(&g.item_id),
+            escape(&g.title),
+            g.problem()
+        );
+    }
+}
+
 /// The title of the summary: "Road to certification – ACME" (plain text; callers escape).
 pub fn summary_title(a: &Assessment) -> String {
-    let name = a.profile.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = a
+        .profile
+        .name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if name.is_empty() {
         "Road to certification".to_owned()
     } else {
@@ -681,15 +745,7 @@ pub fn summary_markdown(cat: &Catalogue, a: &Assessment, today: &str) -> String 
     out.push_str("## Gaps at risk for the planned dates\n\n");
     let _ = writeln!(out, "{}\n", flagged_text(r.flagged.len()));
     if !r.flagged.is_empty() {
-        for g in r.flagged.iter().take(SUMMARY_GAPS) {
-            let _ = writeln!(
-                out,
-                "- {} {}: {}",
-                escape(&g.item_id),
-                escape(&g.title),
-                g.problem()
-            );
-        }
+        push_gaps(&mut out, r.flagged.iter().take(SUMMARY_GAPS));
         if r.flagged.len() > SUMMARY_GAPS {
             let _ = writeln!(
                 out,
@@ -706,11 +762,15 @@ pub fn summary_markdown(cat: &Catalogue, a: &Assessment, today: &str) -> String 
 pub fn roadmap_markdown(cat: &Catalogue, a: &Assessment) -> String {
     let r = readiness(cat, a);
     let mut out = String::from("## Road to certification\n\n");
+    out.push_str(
+        "What the certification body's two audits will look for, and whether it is in place from the \
+         answers and the documents register; the rules are at the end of this section.\n\n",
+    );
     for s in &r.stages {
-        let _ = writeln!(out, "### {}\n", s.stage.title());
         let _ = writeln!(
             out,
-            "Planned audit: {}. {}.\n",
+            "**{}.** Planned audit: {}. {}.\n",
+            s.stage.title(),
             s.planned.as_deref().unwrap_or("not set"),
             s.verdict()
         );
@@ -735,19 +795,10 @@ pub fn roadmap_markdown(cat: &Catalogue, a: &Assessment) -> String {
         }
         out.push('\n');
     }
-    out.push_str("### Gaps at risk for the planned dates\n\n");
-    if r.flagged.is_empty() {
-        out.push_str("None.\n\n");
-    } else {
-        for g in &r.flagged {
-            let _ = writeln!(
-                out,
-                "- {} {}: {}",
-                escape(&g.item_id),
-                escape(&g.title),
-                g.problem()
-            );
-        }
+    out.push_str("**Gaps at risk for the planned dates.** ");
+    let _ = writeln!(out, "{}\n", flagged_text(r.flagged.len()));
+    if !r.flagged.is_empty() {
+        push_gaps(&mut out, &r.flagged);
         out.push('\n');
     }
     out.push_str(RULE_MARKDOWN);

@@ -13,10 +13,7 @@ use aims_readiness::report::{report_html, report_markdown};
 use builders::{cat, full, set};
 use proptest::prelude::*;
 
-fn row<'c>(
-    rows: &'c [documents::DocumentRow<'c>],
-    id: &str,
-) -> &'c documents::DocumentRow<'c> {
+fn row<'c>(rows: &'c [documents::DocumentRow<'c>], id: &str) -> &'c documents::DocumentRow<'c> {
     rows.iter().find(|r| r.def.id == id).expect("entry exists")
 }
 
@@ -34,7 +31,9 @@ fn no_answers_no_suggestion_and_every_entry_listed_in_content_order() {
     let a = full();
     let rows = rows(cat(), &a);
     assert_eq!(rows.len(), cat().documents().len());
-    assert!(rows.iter().all(|r| r.suggested.is_none() && r.status().is_none()));
+    assert!(rows
+        .iter()
+        .all(|r| r.suggested.is_none() && r.status().is_none()));
     assert_eq!(rows[0].def.id, cat().documents()[0].id);
     assert_eq!(row(&rows, "aims-scope").status_text(), "not recorded");
 }
@@ -50,9 +49,15 @@ fn the_lowest_answered_level_of_the_status_items_decides() {
         "an unanswered status item is left out"
     );
     set(&mut a, "A.2.2", 2);
-    assert_eq!(row(&rows(cat(), &a), "ai-policy").suggested, Some(DocumentStatus::Draft));
+    assert_eq!(
+        row(&rows(cat(), &a), "ai-policy").suggested,
+        Some(DocumentStatus::Draft)
+    );
     set(&mut a, "A.2.2", 0);
-    assert_eq!(row(&rows(cat(), &a), "ai-policy").suggested, Some(DocumentStatus::Missing));
+    assert_eq!(
+        row(&rows(cat(), &a), "ai-policy").suggested,
+        Some(DocumentStatus::Missing)
+    );
     a.set_not_applicable(cat(), "A.2.2", "Policy is set at group level.")
         .unwrap();
     assert_eq!(
@@ -80,11 +85,22 @@ fn the_users_status_wins_over_the_suggestion() {
 fn an_entry_only_from_excluded_controls_is_not_needed() {
     let mut a = full();
     let rows_before = rows(cat(), &a);
-    assert_eq!(row(&rows_before, "technical-documentation").need, Need::Required);
-    assert_eq!(row(&rows_before, "supplier-process").need, Need::Recommended);
-    a.set_not_applicable(cat(), "A.6.2.7", "No system is offered outside the company.")
+    assert_eq!(
+        row(&rows_before, "technical-documentation").need,
+        Need::Required
+    );
+    assert_eq!(
+        row(&rows_before, "supplier-process").need,
+        Need::Recommended
+    );
+    a.set_not_applicable(
+        cat(),
+        "A.6.2.7",
+        "No system is offered outside the company.",
+    )
+    .unwrap();
+    a.set_not_applicable(cat(), "A.2.2", "Set by the group.")
         .unwrap();
-    a.set_not_applicable(cat(), "A.2.2", "Set by the group.").unwrap();
     let rows = rows(cat(), &a);
     assert_eq!(row(&rows, "technical-documentation").need, Need::NotNeeded);
     // The AI policy also comes from clause 5.2, so excluding A.2.2 does not make it optional.
@@ -132,7 +148,10 @@ fn the_csv_guards_formulas_in_what_the_user_typed() {
         r.owner = "@SUM(A1)".into();
     });
     let csv = documents_csv(cat(), &a);
-    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",'@SUM(A1),"), "{csv}");
+    assert!(
+        csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",'@SUM(A1),"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -144,7 +163,10 @@ fn the_reports_include_the_register_with_user_text_escaped() {
     });
     let md = report_markdown(cat(), &a);
     assert!(md.contains("## Required documented information"));
-    assert!(md.contains("| AI policy | 5\\.2 A.2.2 | Required | Exists |"), "{md}");
+    assert!(
+        md.contains("| AI policy | 5\\.2 A.2.2 | Required | Exists |"),
+        "{md}"
+    );
     assert!(!md.contains("<script>"));
     let html = report_html(cat(), &a);
     assert!(html.contains("<h2>Required documented information</h2>"));

@@ -39,6 +39,14 @@ fn requirement<'r>(
 
 #[test]
 fn every_document_and_item_a_rule_names_exists() {
+    let (docs, items) = aims_readiness::roadmap::named_ids();
+    assert!(docs.len() >= 15 && items.len() >= 25);
+    for id in docs {
+        assert!(cat().document(id).is_some(), "document {id}");
+    }
+    for id in items {
+        assert!(cat().item(id).is_some(), "item {id}");
+    }
     // A reason names what is missing; an empty assessment misses everything, so every named document
     // and item of every rule shows up as a reason with a real link.
     let r = readiness(cat(), &full());
@@ -69,7 +77,12 @@ fn every_document_and_item_a_rule_names_exists() {
         .flat_map(|s| &s.requirements)
         .map(|q| q.needs.clone())
         .collect();
-    for id in ["aims-scope", "ai-policy", "statement-of-applicability", "internal-audit-results"] {
+    for id in [
+        "aims-scope",
+        "ai-policy",
+        "statement-of-applicability",
+        "internal-audit-results",
+    ] {
         let title = &cat().document(id).unwrap().title;
         assert!(needs.contains(title.as_str()), "{title}");
     }
@@ -78,12 +91,37 @@ fn every_document_and_item_a_rule_names_exists() {
 #[test]
 fn stage_1_asks_for_the_documented_aims() {
     let r = readiness(cat(), &full());
-    let ids: Vec<&str> = r.stage(Stage::One).requirements.iter().map(|q| q.id).collect();
-    for id in ["scope", "policy", "risk-processes", "risk-results", "impact", "soa", "objectives"] {
+    let ids: Vec<&str> = r
+        .stage(Stage::One)
+        .requirements
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    for id in [
+        "scope",
+        "policy",
+        "risk-processes",
+        "risk-results",
+        "impact",
+        "soa",
+        "objectives",
+    ] {
         assert!(ids.contains(&id), "{id}");
     }
-    let ids: Vec<&str> = r.stage(Stage::Two).requirements.iter().map(|q| q.id).collect();
-    for id in ["stage-1", "clauses", "controls", "internal-audit", "management-review", "nonconformities"] {
+    let ids: Vec<&str> = r
+        .stage(Stage::Two)
+        .requirements
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    for id in [
+        "stage-1",
+        "clauses",
+        "controls",
+        "internal-audit",
+        "management-review",
+        "nonconformities",
+    ] {
         assert!(ids.contains(&id), "{id}");
     }
 }
@@ -94,7 +132,10 @@ fn both_stages_are_ready_when_everything_is_at_target_and_every_document_exists(
     let r = readiness(cat(), &a);
     assert!(r.stage(Stage::One).is_ready());
     assert!(r.stage(Stage::Two).is_ready());
-    assert_eq!(r.stage(Stage::One).verdict(), "Ready: all 10 requirements in place");
+    assert_eq!(
+        r.stage(Stage::One).verdict(),
+        "Ready: all 10 requirements in place"
+    );
 }
 
 #[test]
@@ -125,7 +166,10 @@ fn a_users_draft_status_holds_stage_1_back_and_names_the_document() {
     );
     let stage_1 = requirement(&r, Stage::Two, "stage-1");
     assert_eq!(stage_1.reasons[0].link, Link::Stage(Stage::One));
-    assert_eq!(r.stage(Stage::One).verdict(), "Not ready: 9 of 10 requirements in place");
+    assert_eq!(
+        r.stage(Stage::One).verdict(),
+        "Not ready: 9 of 10 requirements in place"
+    );
 }
 
 #[test]
@@ -136,7 +180,11 @@ fn an_item_below_target_is_a_reason_with_its_level() {
     set(&mut a, "6.1.2", 3);
     let r = readiness(cat(), &a);
     let risk = requirement(&r, Stage::One, "risk-processes");
-    let reason = risk.reasons.iter().find(|m| m.label.starts_with("6.1.2 ")).unwrap();
+    let reason = risk
+        .reasons
+        .iter()
+        .find(|m| m.label.starts_with("6.1.2 "))
+        .unwrap();
     assert_eq!(reason.problem, "level 3, target 4");
     assert_eq!(reason.link.href(), "#/assess/6");
 }
@@ -174,7 +222,8 @@ fn excluded_controls_need_no_documents_for_stage_2() {
 }
 
 #[test]
-fn gaps_without_a_due_date_or_due_after_the_audit_are_flagged_against_the_first_audit_needing_them() {
+fn gaps_without_a_due_date_or_due_after_the_audit_are_flagged_against_the_first_audit_needing_them()
+{
     let mut a = everything(3, Some(DocumentStatus::Exists));
     a.roadmap.stage1 = "2027-03-01".into();
     a.roadmap.stage2 = "2027-06-01".into();
@@ -197,9 +246,23 @@ fn gaps_without_a_due_date_or_due_after_the_audit_are_flagged_against_the_first_
     assert_eq!(
         flagged,
         vec![
-            ("5.2", Stage::One, &Flag::AfterAudit { due: "2027-04-01".into(), planned: "2027-03-01".into() }),
+            (
+                "5.2",
+                Stage::One,
+                &Flag::AfterAudit {
+                    due: "2027-04-01".into(),
+                    planned: "2027-03-01".into()
+                }
+            ),
             ("6.1.2", Stage::One, &Flag::NoDueDate),
-            ("A.7.4", Stage::Two, &Flag::AfterAudit { due: "2027-07-01".into(), planned: "2027-06-01".into() }),
+            (
+                "A.7.4",
+                Stage::Two,
+                &Flag::AfterAudit {
+                    due: "2027-07-01".into(),
+                    planned: "2027-06-01".into()
+                }
+            ),
         ]
     );
     assert_eq!(
@@ -231,8 +294,14 @@ fn dates_count_days_across_months_and_leap_years() {
     assert_eq!(days_between("2027-03-01", "2026-12-02"), Some(-89));
     assert_eq!(days_between("1970-01-01", "2000-03-01"), Some(11_017));
     assert_eq!(days_between("2027-02-30", "2027-03-01"), None);
-    assert_eq!(planned_text(Some("2027-03-01"), "2026-12-02"), "2027-03-01 (in 89 days)");
-    assert_eq!(planned_text(Some("2026-12-01"), "2026-12-02"), "2026-12-01 (yesterday)");
+    assert_eq!(
+        planned_text(Some("2027-03-01"), "2026-12-02"),
+        "2027-03-01 (in 89 days)"
+    );
+    assert_eq!(
+        planned_text(Some("2026-12-01"), "2026-12-02"),
+        "2026-12-01 (yesterday)"
+    );
     assert_eq!(planned_text(None, "2026-12-02"), "not set");
 }
 
@@ -245,7 +314,12 @@ fn the_summary_fits_a_page_and_escapes_user_text() {
         set(&mut a, &item.id, 1);
     }
     let md = summary_markdown(cat(), &a, "2026-12-02");
-    assert!(md.contains("| Stage 1 | 2027-03-01 (in 89 days) | Not ready: 0 of 10 requirements in place |"), "{md}");
+    assert!(
+        md.contains(
+            "| Stage 1 | 2027-03-01 (in 89 days) | Not ready: 0 of 10 requirements in place |"
+        ),
+        "{md}"
+    );
     assert!(md.contains("| Stage 2 | not set |"));
     // Only a few gaps by name, the rest counted, so the page stays one page.
     let listed = md.lines().filter(|l| l.starts_with("- ")).count();
@@ -263,7 +337,9 @@ fn the_report_carries_the_roadmap_section() {
     a.roadmap.stage1 = "2027-03-01".into();
     let md = roadmap_markdown(cat(), &a);
     assert!(md.starts_with("## Road to certification\n"));
-    assert!(md.contains("Planned audit: 2027-03-01. Ready: all 10 requirements in place."));
+    assert!(md.contains(
+        "**Stage 1: the documented AI management system.** Planned audit: 2027-03-01. Ready: all 10 requirements in place."
+    ));
     let report = aims_readiness::report::report_markdown(cat(), &a);
     assert!(report.contains("## Road to certification"));
     assert!(report.contains("**Which gaps are flagged.**"));
@@ -295,7 +371,8 @@ fn arbitrary() -> impl Strategy<Value = Assessment> {
                     _ => {}
                 }
                 if let Some(n) = due {
-                    a.edit_response(cat(), &item.id, |r| r.due = date(*n)).unwrap();
+                    a.edit_response(cat(), &item.id, |r| r.due = date(*n))
+                        .unwrap();
                 }
             }
             for (doc, &code) in cat().documents().iter().zip(&statuses) {

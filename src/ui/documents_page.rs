@@ -109,7 +109,8 @@ fn DocumentEntry(
         })
         .collect_view();
     // The fields start open when something is recorded in them.
-    let open = RwSignal::new(state.with(|a| a.documents.get(id).is_some_and(documents::has_details)));
+    let open =
+        RwSignal::new(state.with(|a| a.documents.get(id).is_some_and(documents::has_details)));
     view! {
         <article class="card document" data-document-id=id data-clause=def.clauses.join(" ")
             aria-labelledby=labelled_by>
