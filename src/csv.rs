@@ -1,19 +1,24 @@
-//! CSV exports (RFC 4180): the Statement of Applicability and every answer in scope. Every file starts
-//! with a UTF-8 byte-order mark ([`BOM`]), which spreadsheet programs need to read it as UTF-8.
+//! CSV exports (RFC 4180): the Statement of Applicability, every answer in scope, and the register of
+//! required documented information. Every file starts with a UTF-8 byte-order mark ([`BOM`]).
 //!
 //! A field containing a comma, a double quote, CR or LF is quoted, with quotes doubled; records end with
 //! CRLF. A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe first, so a
-//! spreadsheet shows it as text instead of running it as a formula (CSV injection).
+//! spreadsheet shows it as text instead of running it as a formula (CSV injection). A file that starts
+//! with [`BOM`] is opened as UTF-8 by spreadsheet programs that would otherwise guess a legacy encoding.
 
 use std::borrow::Cow;
 
 use crate::assessment::{Answer, Assessment, Response};
 use crate::catalogue::Catalogue;
+use crate::documents;
 use crate::score;
 use crate::soa::soa;
 
 /// Characters that make a spreadsheet treat a cell as a formula when they come first.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The UTF-8 byte-order mark: first in a CSV file, it tells spreadsheet programs the encoding.
+pub const BOM: char = '\u{feff}';
 
 /// One field, guarded against formula injection and quoted if it needs to be.
 pub fn field(text: &str) -> Cow<'_, str> {
@@ -57,9 +62,6 @@ pub fn push_cells(out: &mut String, cells: &[Cell<'_>]) {
     }
     out.push_str("\r\n");
 }
-
-/// The UTF-8 byte-order mark every CSV file starts with, so spreadsheet programs read it as UTF-8.
-pub const BOM: char = '\u{feff}';
 
 /// The Statement of Applicability: all Annex A controls, whatever the mode, then the controls added from
 /// other sources, each row with the SoA's version, date and approver.
@@ -192,6 +194,48 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
                 &response.owner,
                 &response.due,
                 &checkpoints,
+            ],
+        );
+    }
+    out
+}
+
+/// The register of required documented information, every entry: UTF-8 with a byte-order mark.
+/// `status` is the user's choice (empty while undecided), `suggested_status` what the answers suggest;
+/// lists (clauses, items) are separated by spaces.
+pub fn documents_csv(cat: &Catalogue, a: &Assessment) -> String {
+    let mut out = String::from(BOM);
+    push_record(
+        &mut out,
+        &[
+            "document_id",
+            "title",
+            "clauses",
+            "need",
+            "status",
+            "suggested_status",
+            "location",
+            "owner",
+            "reviewed",
+            "evidence_for",
+            "description",
+        ],
+    );
+    for row in documents::rows(cat, a) {
+        push_record(
+            &mut out,
+            &[
+                &row.def.id,
+                &row.def.title,
+                &row.clauses_text(),
+                row.need.key(),
+                row.record.status.map_or("", |s| s.key()),
+                row.suggested.map_or("", |s| s.key()),
+                &row.record.location,
+                &row.record.owner,
+                &row.record.reviewed,
+                &row.def.evidence_for.join(" "),
+                &row.def.description,
             ],
         );
     }

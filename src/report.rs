@@ -1,8 +1,9 @@
 //! The readiness report: one Markdown document (and the same as a self-contained HTML page), in the
-//! order a board and an auditor read it: a one-page summary (readiness, band, the top gaps), the profile,
-//! readiness per section with bars, the action plan (below target, then not yet answered), the Statement
-//! of Applicability, the evidence trail (notes, evidence, owners, due dates, checkpoints per item), and the
-//! scoring rule at the end.
+//! order a board and an auditor read it: a one-page summary (readiness, band, the top gaps, stage 1 and
+//! stage 2 readiness), the profile, readiness per section with bars, the action plan (below target, then
+//! not yet answered), the Statement of Applicability, the register of required documented information
+//! ([`crate::documents`]), the road to certification ([`crate::roadmap`]), the evidence trail (notes,
+//! evidence, owners, due dates, checkpoints per item), and the scoring rule at the end.
 //!
 //! Every string a user or a file supplied goes through [`markdown::escape`], and every heading has
 //! content under it, even for an empty assessment.
@@ -16,6 +17,7 @@ use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
 use crate::score::{score, Figures, Scorecard, RULE_MARKDOWN};
 use crate::soa::soa_markdown;
+use crate::{documents, roadmap};
 
 /// The report's title, without an organisation.
 pub const REPORT_TITLE: &str = "ISO/IEC 42001 readiness report";
@@ -213,10 +215,25 @@ fn summary_markdown(out: &mut String, cat: &Catalogue, a: &Assessment, card: &Sc
     );
     let _ = writeln!(
         out,
-        "- **As of:** {}, {mode}, against target level {}\n",
+        "- **As of:** {}, {mode}, against target level {}",
         date_of(&a.updated),
         level_text(cat, card.target)
     );
+    let road = roadmap::readiness(cat, a);
+    for stage in roadmap::Stage::ALL {
+        let r = road.stage(stage);
+        let _ = writeln!(
+            out,
+            "- **{}:** {}{}",
+            stage.title(),
+            r.verdict(),
+            r.planned
+                .as_deref()
+                .map(|d| format!(" (planned for {d})"))
+                .unwrap_or_default()
+        );
+    }
+    out.push('\n');
     let all = gaps(cat, a);
     let top: Vec<&Gap> = all.iter().filter(|g| !g.is_unanswered()).take(5).collect();
     if top.is_empty() {
@@ -355,6 +372,8 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
     out.push_str("\n\n");
     out.push_str(&soa_markdown(cat, a));
     out.push('\n');
+    out.push_str(&documents::documents_markdown(cat, a));
+    out.push_str(&roadmap::roadmap_markdown(cat, a));
 
     evidence_trail_markdown(&mut out, cat, a);
 

@@ -1,5 +1,5 @@
 //! Hash routes, so the static site works from any path: `#/`, `#/profile`, `#/assess/<section>`,
-//! `#/results`, `#/soa`, `#/policy`, and share links `#share=…`.
+//! `#/results`, `#/soa`, `#/policy`, `#/documents`, `#/roadmap`, and share links `#share=…`.
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +12,10 @@ pub enum Route {
     /// The Statement of Applicability.
     Soa,
     Policy,
+    /// The register of required documented information.
+    Documents,
+    /// The road to certification: stage 1 and stage 2 readiness.
+    Roadmap,
     /// A share link; the payload is everything after `#`.
     Share(String),
     /// Anything else, kept so the page can say what was not found.
@@ -39,6 +43,8 @@ impl Route {
                 "results" => Route::Results,
                 "soa" => Route::Soa,
                 "policy" => Route::Policy,
+                "documents" => Route::Documents,
+                "roadmap" => Route::Roadmap,
                 other => Route::NotFound(other.to_owned()),
             },
             Some(("assess", section)) if !section.is_empty() && !section.contains('/') => {
@@ -58,6 +64,8 @@ impl Route {
             Route::Results => "#/results".into(),
             Route::Soa => "#/soa".into(),
             Route::Policy => "#/policy".into(),
+            Route::Documents => "#/documents".into(),
+            Route::Roadmap => "#/roadmap".into(),
             Route::Share(payload) => format!("#{payload}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
@@ -79,6 +87,8 @@ mod tests {
             Route::Results,
             Route::Soa,
             Route::Policy,
+            Route::Documents,
+            Route::Roadmap,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

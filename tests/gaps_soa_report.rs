@@ -590,8 +590,9 @@ fn an_empty_assessment_gives_a_complete_report_without_empty_headings() {
     assert!(md.contains("0 answered items are below target level 3, and 70 not yet answered."));
     assert!(md.ends_with(aims_readiness::score::RULE_MARKDOWN));
     let html = report_html(cat(), &a);
-    // 16 sections + 3 aggregates + header; the SoA: 38 rows + header.
-    assert_eq!(html.matches("<tr>").count(), 20 + 39);
+    // 16 sections + 3 aggregates + header; the SoA: 38 rows + header; the documents register: 52 rows +
+    // header; the roadmap: 10 stage 1 and 8 stage 2 requirements, each table with its header.
+    assert_eq!(html.matches("<tr>").count(), 20 + 39 + 53 + 11 + 9);
     assert!(html.contains("<td>4 Context of the organization</td><td>░░░░░░░░░░ 0%</td>"));
     assert!(html.contains(
         "<td><strong>Overall</strong></td><td>░░░░░░░░░░ 0%</td><td>0%</td><td>0 / 70</td><td>—</td>"

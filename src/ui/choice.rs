@@ -13,6 +13,9 @@ pub fn Choice(
     /// The radio group's name.
     #[prop(optional, into)]
     name: Option<String>,
+    /// The input's `value` (a radio group's stable key, for automation and forms).
+    #[prop(optional, into)]
+    value: Option<String>,
     /// The visible label.
     #[prop(into)]
     label: String,
@@ -27,7 +30,7 @@ pub fn Choice(
 ) -> impl IntoView {
     view! {
         <div class="check">
-            <input type=kind id=id.clone() name=name prop:checked=move || checked.get()
+            <input type=kind id=id.clone() name=name value=value prop:checked=move || checked.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev)) />
             <label for=id>
                 <strong>{label}</strong>

@@ -11,6 +11,17 @@ pub fn now() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Today's local date (YYYY-MM-DD).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// The local time of day, for the "Saved locally" indicator.
 pub fn time_of_day() -> String {
     let d = js_sys::Date::new_0();

@@ -34,6 +34,8 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Results, "Results")}
                     {link(Route::Soa, "SoA")}
                     {link(Route::Policy, "AI policy")}
+                    {link(Route::Documents, "Documents")}
+                    {link(Route::Roadmap, "Roadmap")}
                 </ul>
             </nav>
             <p class="save-indicator" role="status">

@@ -6,6 +6,7 @@ mod assess_page;
 mod bar_chart;
 mod choice;
 mod data_panel;
+mod documents_page;
 mod dom;
 mod export_panel;
 mod header;
@@ -18,6 +19,7 @@ mod policy_page;
 mod profile_page;
 mod radar_chart;
 mod results_page;
+mod roadmap_page;
 mod section_nav;
 mod share_page;
 mod soa_page;
@@ -68,6 +70,8 @@ fn App() -> impl IntoView {
         Route::Results => view! { <results_page::ResultsPage /> }.into_any(),
         Route::Soa => view! { <soa_page::SoaPage /> }.into_any(),
         Route::Policy => view! { <policy_page::PolicyPage /> }.into_any(),
+        Route::Documents => view! { <documents_page::DocumentsPage /> }.into_any(),
+        Route::Roadmap => view! { <roadmap_page::RoadmapPage /> }.into_any(),
         Route::Share(payload) => view! { <share_page::SharePage payload=payload /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path /> }.into_any(),
     };

@@ -36,6 +36,8 @@ const screens: { name: string; show: (page: Page, link: string) => Promise<void>
   },
   { name: 'soa', show: (page) => new App(page).open('#/soa') },
   { name: 'policy', show: (page) => new App(page).open('#/policy') },
+  { name: 'documents', show: (page) => new App(page).open('#/documents') },
+  { name: 'roadmap', show: (page) => new App(page).open('#/roadmap') },
   {
     name: 'not-found',
     show: async (page) => {
@@ -59,10 +61,13 @@ async function prepare(page: Page): Promise<string> {
   return results.shareLink();
 }
 
+// One axe run takes 10–20 s on a busy two-core machine, and these tests check every page in one test.
+const EVERY_PAGE_TIMEOUT = 20_000 * (screens.length + 2);
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violation on any page (${scheme})`, async ({ guarded: page }) => {
     // One test visits every page with axe: it needs more than one page's time.
-    test.setTimeout(240_000);
+    test.setTimeout(EVERY_PAGE_TIMEOUT);
     await page.emulateMedia({ colorScheme: scheme });
     const link = await prepare(page);
     for (const screen of screens) {
@@ -78,7 +83,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test('every page fits the screen, passes axe, and is kept as a screenshot', async ({ guarded: page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(EVERY_PAGE_TIMEOUT);
     await mkdir(ARTIFACTS, { recursive: true });
     const link = await prepare(page);
     for (const screen of screens) {

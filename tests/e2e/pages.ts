@@ -382,8 +382,10 @@ export function assessmentFile(options: {
   name?: string;
   mode?: 'quick' | 'full';
   target?: number;
-  answers?: Record<string, { level?: number; not_applicable?: boolean; justification?: string; notes?: string; owner?: string }>;
+  answers?: Record<string, { level?: number; not_applicable?: boolean; justification?: string; notes?: string; owner?: string; due?: string }>;
   updated?: string;
+  documents?: Record<string, { status?: 'exists' | 'draft' | 'missing'; location?: string; owner?: string; reviewed?: string }>;
+  roadmap?: { stage1: string; stage2: string };
 } = {}): Record<string, unknown> {
   return {
     format: 'aims-readiness/assessment',
@@ -406,8 +408,8 @@ export function assessmentFile(options: {
       'A.10.4': { not_applicable: true, justification: 'We have no customers of our AI systems.' },
     },
     soa: { version: '', date: '', approver: '', controls: {}, added: [] },
-    documents: {},
-    roadmap: { stage1: '', stage2: '' },
+    documents: options.documents ?? {},
+    roadmap: options.roadmap ?? { stage1: '', stage2: '' },
     policy: {
       scope: '',
       principles: [],
@@ -456,4 +458,101 @@ export async function clickAtTheSameMoment(pages: Page[], selectors: string[], d
       ),
     ),
   );
+}
+
+/** One entry of the documents register (`data-document-id`). */
+export class DocumentEntry {
+  readonly root: Locator;
+  constructor(readonly page: Page, readonly id: string) {
+    this.root = page.locator(`[data-document-id="${id}"]`);
+  }
+
+  /** The status radio with this value (`exists`, `draft`, `missing`). */
+  status(value: 'exists' | 'draft' | 'missing'): Locator {
+    return this.root.locator(`input[type="radio"][value="${value}"]`);
+  }
+
+  get suggestion(): Locator {
+    return this.root.locator('.doc-suggestion');
+  }
+
+  /** The button that shows or hides where it is kept, owner and review date. */
+  get detailsToggle(): Locator {
+    return this.root.getByRole('button', { name: /^Where it is kept, owner, last review/ });
+  }
+
+  /** Shows the location, owner and review date fields (they start closed while empty). */
+  async openDetails() {
+    if ((await this.detailsToggle.getAttribute('aria-expanded')) !== 'true') await this.detailsToggle.click();
+    await expect(this.location).toBeVisible();
+  }
+
+  get location(): Locator {
+    return this.root.getByLabel('Where it is kept');
+  }
+
+  get owner(): Locator {
+    return this.root.getByLabel('Owner');
+  }
+
+  get reviewed(): Locator {
+    return this.root.getByLabel('Date last reviewed');
+  }
+}
+
+/** `#/documents`: the register of required documented information. */
+export class DocumentsPage extends App {
+  async goto() {
+    await this.open('#/documents');
+    await expect(this.heading).toHaveText('Required documented information');
+  }
+
+  entry(id: string): DocumentEntry {
+    return new DocumentEntry(this.page, id);
+  }
+
+  get entries(): Locator {
+    return this.page.locator('[data-document-id]');
+  }
+
+  async downloadCsv(): Promise<Downloaded> {
+    return downloadFrom(this.page, () => this.page.getByRole('button', { name: 'Download CSV of the register' }).click());
+  }
+}
+
+/** `#/roadmap`: the road to certification. */
+export class RoadmapPage extends App {
+  async goto() {
+    await this.open('#/roadmap');
+    await expect(this.heading).toHaveText('Road to certification');
+  }
+
+  get stage1Date(): Locator {
+    return this.page.getByLabel('Planned stage 1 audit date');
+  }
+
+  get stage2Date(): Locator {
+    return this.page.getByLabel('Planned stage 2 audit date');
+  }
+
+  /** The element of a stage, carrying `data-ready`. */
+  stage(n: 1 | 2): Locator {
+    return this.page.locator(`[data-stage="${n}"]`);
+  }
+
+  requirement(stage: 1 | 2, id: string): Locator {
+    return this.stage(stage).locator(`[data-requirement="${id}"]`);
+  }
+
+  get flagged(): Locator {
+    return this.page.locator('.flagged-gaps li');
+  }
+
+  get summary(): Locator {
+    return this.page.locator('.roadmap-summary');
+  }
+
+  async downloadSummary(): Promise<Downloaded> {
+    return downloadFrom(this.page, () => this.page.getByRole('button', { name: 'Download summary (HTML)' }).click());
+  }
 }
