@@ -193,6 +193,33 @@ impl Sealed {
     }
 }
 
+/// What a chosen file holds: an assessment, or one encrypted with a passphrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum File {
+    Plain(Preview),
+    /// Checked and ready for the passphrase; [`Sealed::open`] reads what it decrypts to.
+    Encrypted(Sealed),
+}
+
+/// Why a chosen file cannot be opened: as an assessment, or as an encrypted one.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FileError {
+    #[error("{0}")]
+    Import(#[from] ImportError),
+    #[error("This encrypted file cannot be opened. {0}")]
+    Encrypted(#[from] JweError),
+}
+
+/// Reads a chosen file: an assessment goes through [`codec::decode`] as always (and costs nothing more);
+/// only what is not one is looked at as an encrypted file, and checked by [`parse_file`].
+pub fn read_file(input: &[u8], catalogue: &Catalogue) -> Result<File, FileError> {
+    match codec::decode(input, catalogue) {
+        Ok(preview) => Ok(File::Plain(preview)),
+        Err(_) if is_file(input) => Ok(File::Encrypted(parse_file(input)?)),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Whether a file looks like a JWE in the JSON serialization (a top-level `ciphertext` member) rather
 /// than an assessment, so it is opened with a passphrase. Reads the JSON without keeping it.
 pub fn is_file(input: &[u8]) -> bool {
