@@ -250,8 +250,8 @@ pub fn parse_file(input: &[u8]) -> Result<Sealed, JweError> {
         ciphertext: String,
         tag: Option<String>,
         aad: Option<String>,
-        unprotected: Option<serde_json::Map<String, serde_json::Value>>,
-        header: Option<serde_json::Map<String, serde_json::Value>>,
+        unprotected: Option<HeaderIn>,
+        header: Option<HeaderIn>,
         recipients: Option<serde::de::IgnoredAny>,
     }
     let file: Flattened = serde_json::from_slice(input).map_err(|e| JweError::NotJwe {
@@ -265,14 +265,6 @@ pub fn parse_file(input: &[u8]) -> Result<Sealed, JweError> {
     let missing = |name: &'static str| JweError::NotJwe {
         reason: format!("it has no “{name}” member"),
     };
-    for unprotected in [&file.unprotected, &file.header].into_iter().flatten() {
-        if let Some(name) = ["alg", "enc", "zip", "p2s", "p2c", "crit"]
-            .into_iter()
-            .find(|name| unprotected.contains_key(*name))
-        {
-            return Err(JweError::Unprotected { name });
-        }
-    }
     let protected = file.protected.ok_or_else(|| missing("protected"))?;
     let mut aad = protected.clone().into_bytes();
     if let Some(extra) = &file.aad {
@@ -282,6 +274,7 @@ pub fn parse_file(input: &[u8]) -> Result<Sealed, JweError> {
     }
     check(
         &protected,
+        [file.unprotected, file.header],
         &file.encrypted_key.ok_or_else(|| missing("encrypted_key"))?,
         &file.iv.ok_or_else(|| missing("iv"))?,
         &file.ciphertext,
@@ -304,6 +297,7 @@ pub fn parse_compact(payload: &str) -> Result<Sealed, JweError> {
     };
     check(
         protected,
+        [None, None],
         encrypted_key,
         iv,
         ciphertext,
@@ -312,8 +306,9 @@ pub fn parse_compact(payload: &str) -> Result<Sealed, JweError> {
     )
 }
 
-/// The protected header as read; everything else in it is ignored (RFC 7516 §4: unknown parameters are
-/// ignored unless `crit` names them, and `crit` is refused). serde refuses a name given twice.
+/// A header as read (the protected one, or in a file also the shared and per-recipient unprotected ones);
+/// everything else in it is ignored (RFC 7516 §4: unknown parameters are ignored unless `crit` names them,
+/// and `crit` is refused). serde refuses a name given twice.
 #[derive(Deserialize)]
 struct HeaderIn {
     alg: Option<serde_json::Value>,
@@ -330,8 +325,39 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     serde::de::IgnoredAny::deserialize(d).map(|_| true)
 }
 
+/// The JOSE header: the union of the protected header and a file's unprotected ones (RFC 7516 §7.2.1),
+/// whose names must be disjoint. `p2s`, `p2c`, `alg` and `enc` may be unprotected (libraries put a
+/// generated `p2s` there; changing one only makes the key wrong), `zip` may not (RFC 7516 §4.1.3).
+fn union(mut header: HeaderIn, unprotected: [Option<HeaderIn>; 2]) -> Result<HeaderIn, JweError> {
+    for other in unprotected.into_iter().flatten() {
+        if other.crit {
+            return Err(JweError::Critical);
+        }
+        if other.zip.is_some() {
+            return Err(JweError::Unprotected { name: "zip" });
+        }
+        for (name, mine, theirs) in [
+            ("alg", &mut header.alg, other.alg),
+            ("enc", &mut header.enc, other.enc),
+            ("p2s", &mut header.p2s, other.p2s),
+            ("p2c", &mut header.p2c, other.p2c),
+        ] {
+            if theirs.is_some() {
+                if mine.is_some() {
+                    return Err(JweError::BadHeader {
+                        reason: format!("“{name}” is given in two of its headers"),
+                    });
+                }
+                *mine = theirs;
+            }
+        }
+    }
+    Ok(header)
+}
+
 fn check(
     protected: &str,
+    unprotected: [Option<HeaderIn>; 2],
     encrypted_key: &str,
     iv: &str,
     ciphertext: &str,
@@ -351,6 +377,7 @@ fn check(
     if header.crit {
         return Err(JweError::Critical);
     }
+    let header = union(header, unprotected)?;
     let text = |value: Option<serde_json::Value>, name: &'static str| match value {
         None => Err(JweError::BadHeader {
             reason: format!("it has no “{name}”"),
@@ -485,7 +512,7 @@ pub enum JweError {
     TooFewIterations { found: u64 },
     #[error("Its key-derivation salt (“p2s”) has {bytes} bytes, fewer than the {MIN_SALT_BYTES} the standard requires.")]
     ShortSalt { bytes: usize },
-    #[error("Its “{name}” parameter is outside the protected header, where nothing protects it from being changed.")]
+    #[error("Its “{name}” parameter is outside the protected header, where the standard does not allow it.")]
     Unprotected { name: &'static str },
     #[error("The passphrase is wrong, or it was changed after it was encrypted. Check the passphrase (letter case and spaces count) and try again.")]
     WrongPassphrase,

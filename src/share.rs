@@ -5,6 +5,9 @@
 //! left out unless the user asks for them; not-applicable justifications always stay, since an N/A answer
 //! needs one. Opening a link goes through the same [`codec::decode`] checks as importing a file, and
 //! [`to_fragment`] makes no link that [`from_fragment`] would refuse.
+//!
+//! An encrypted link is `…#share=<compact JWE>` of the same deflated JSON (see [`crate::jwe`]); [`open`]
+//! tells the two apart by the JWE's dots, which base64url has not.
 
 use miniz_oxide::inflate::{self, TINFLStatus};
 use thiserror::Error;

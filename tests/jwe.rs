@@ -181,6 +181,27 @@ fn jwes_made_by_rustcrypto_are_the_committed_fixtures_and_open_in_the_core() {
     assert_eq!(preview.organisation(), "Harbourside Analytics");
 }
 
+/// A file made by another JOSE library, jwcrypto 1.6.1 (Python), as docs/FORMAT.md shows: it puts the
+/// salt it draws in the per-recipient unprotected header.
+#[test]
+fn a_file_made_by_jwcrypto_opens() {
+    let file = read("jwcrypto-file.jwe.json");
+    let members: Value = serde_json::from_slice(&file).unwrap();
+    assert!(members["header"]["p2s"].is_string(), "{members}");
+    let sealed = jwe::parse_file(&file).unwrap();
+    let plaintext = rust_decrypt(&sealed, PASSPHRASE).unwrap();
+    assert_eq!(plaintext, read("plain.json"));
+    assert_eq!(
+        sealed.open(&plaintext, catalogue()).unwrap().organisation(),
+        "Harbourside Analytics"
+    );
+    // The unprotected p2s counts: another one gives another key.
+    let mut changed = members.clone();
+    changed["header"]["p2s"] = json!(B64::encode_string(&[9u8; 16]));
+    let sealed = jwe::parse_file(serde_json::to_string(&changed).unwrap().as_bytes()).unwrap();
+    assert_eq!(rust_decrypt(&sealed, PASSPHRASE), None);
+}
+
 /// The header of what the app writes, decoded.
 fn header_of(protected: &[u8]) -> Value {
     serde_json::from_slice(&B64::decode_vec(std::str::from_utf8(protected).unwrap()).unwrap())
@@ -502,19 +523,28 @@ fn files_are_refused_above_the_import_limit_and_without_protection() {
         f(file.as_object_mut().unwrap());
         jwe::parse_file(serde_json::to_string(&file).unwrap().as_bytes())
     };
-    for name in ["alg", "enc", "zip", "p2c", "p2s", "crit"] {
-        assert_eq!(
+    for member in ["unprotected", "header"] {
+        let put = |name: &str| {
             mutate(&|f| {
-                f.insert("unprotected".into(), json!({ name: "x" }));
-            }),
-            Err(JweError::Unprotected { name }),
-        );
+                f.insert(member.into(), json!({ name: "x" }));
+            })
+        };
         assert_eq!(
-            mutate(&|f| {
-                f.insert("header".into(), json!({ name: "x" }));
-            }),
-            Err(JweError::Unprotected { name }),
+            put("zip"),
+            Err(JweError::Unprotected { name: "zip" }),
+            "{member}"
         );
+        assert_eq!(put("crit"), Err(JweError::Critical), "{member}");
+        // The header is the union of the three, whose names must be disjoint.
+        for name in ["alg", "enc", "p2c", "p2s"] {
+            assert_eq!(
+                put(name),
+                Err(JweError::BadHeader {
+                    reason: format!("“{name}” is given in two of its headers")
+                }),
+                "{member} {name}"
+            );
+        }
     }
     assert!(matches!(
         mutate(&|f| {

@@ -340,7 +340,7 @@ test('headers the app does not accept are refused before any key is derived', as
   expect(await stored(page)).toBeNull();
 });
 
-test('JWEs made by RustCrypto open in the browser', async ({ guarded: page }) => {
+test('JWEs made by RustCrypto and by jwcrypto open in the browser', async ({ guarded: page }) => {
   await countDerivations(page);
   const results = new ResultsPage(page);
   await results.goto();
@@ -355,6 +355,12 @@ test('JWEs made by RustCrypto open in the browser', async ({ guarded: page }) =>
   await page.goto(`/#${link}`);
   await unlock(page, PASSPHRASE);
   await expect(page.getByRole('group', { name: 'Ready to load' })).toContainText('OrganisationHarbourside Analytics');
+
+  // And one made by another JOSE library (jwcrypto, as docs/FORMAT.md shows).
+  await results.goto();
+  await results.chooseFile('from-jwcrypto.jwe.json', await readFile(path.join(DATA, 'jwcrypto-file.jwe.json')));
+  await unlock(page, PASSPHRASE);
+  await expect(results.preview).toContainText('OrganisationHarbourside Analytics');
 });
 
 for (const [name, setup] of [
