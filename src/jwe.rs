@@ -196,7 +196,7 @@ impl Sealed {
 /// What a chosen file holds: an assessment, or one encrypted with a passphrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum File {
-    Plain(Preview),
+    Plain(Box<Preview>),
     /// Checked and ready for the passphrase; [`Sealed::open`] reads what it decrypts to.
     Encrypted(Sealed),
 }
@@ -214,7 +214,7 @@ pub enum FileError {
 /// only what is not one is looked at as an encrypted file, and checked by [`parse_file`].
 pub fn read_file(input: &[u8], catalogue: &Catalogue) -> Result<File, FileError> {
     match codec::decode(input, catalogue) {
-        Ok(preview) => Ok(File::Plain(preview)),
+        Ok(preview) => Ok(File::Plain(Box::new(preview))),
         Err(_) if is_file(input) => Ok(File::Encrypted(parse_file(input)?)),
         Err(e) => Err(e.into()),
     }

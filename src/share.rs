@@ -144,7 +144,7 @@ fn megabytes(bytes: usize) -> String {
 /// What a share link holds: an assessment, or one encrypted with a passphrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {
-    Plain(Preview),
+    Plain(Box<Preview>),
     /// Checked and ready for the passphrase; [`Sealed::open`] reads what it decrypts to.
     Encrypted(Sealed),
 }
@@ -176,14 +176,17 @@ pub fn open(fragment: &str, catalogue: &Catalogue) -> Result<Link, ShareError> {
         return Ok(Link::Encrypted(jwe::parse_compact(&payload)?));
     }
     let packed = base64url::decode(&payload)?;
-    Ok(Link::Plain(codec::decode(&inflate(&packed)?, catalogue)?))
+    Ok(Link::Plain(Box::new(codec::decode(
+        &inflate(&packed)?,
+        catalogue,
+    )?)))
 }
 
 /// Opens a plain share link (see [`open`]); an encrypted one needs its passphrase, which only the app
 /// can ask for.
 pub fn from_fragment(fragment: &str, catalogue: &Catalogue) -> Result<Preview, ShareError> {
     match open(fragment, catalogue)? {
-        Link::Plain(preview) => Ok(preview),
+        Link::Plain(preview) => Ok(*preview),
         Link::Encrypted(_) => Err(ShareError::NeedsPassphrase),
     }
 }

@@ -71,7 +71,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Err(message) => state.alert(message),
                 Ok(bytes) => match jwe::read_file(&bytes, cat) {
                     Ok(jwe::File::Plain(p)) => {
-                        preview.set(Some(p));
+                        preview.set(Some(*p));
                         state.status(format!(
                             "“{}” is ready to import: check it below and confirm.",
                             file.name()

@@ -21,7 +21,7 @@ pub fn SharePage(
 ) -> impl IntoView {
     let state = AppState::expect();
     let body = match share::open(&payload, state.catalogue()) {
-        Ok(share::Link::Plain(preview)) => shared(state, preview).into_any(),
+        Ok(share::Link::Plain(preview)) => shared(state, *preview).into_any(),
         // Checked before any key is derived; what it decrypts to is previewed like a plain link.
         Ok(share::Link::Encrypted(sealed)) => {
             let opened: RwSignal<Option<Preview>> = RwSignal::new(None);
