@@ -72,36 +72,39 @@ fn rust_decrypt(sealed: &Sealed, passphrase: &str) -> Option<Vec<u8>> {
 /// another order than the app's, and a `cty` the reader ignores), the salt, key and IV given.
 struct RustJwe {
     protected: String,
-    encrypted_key: Vec<u8>,
-    iv: [u8; 12],
-    ciphertext: Vec<u8>,
-    tag: Vec<u8>,
+    parts: Parts,
 }
 
 fn rust_encrypt(plaintext: &[u8], header: &Value, p2s: &[u8], rounds: u32) -> RustJwe {
     let protected = B64::encode_string(serde_json::to_string(header).unwrap().as_bytes());
     let salt = [jwe::ALG.as_bytes(), &[0], p2s].concat();
+    let parts = rust_seal(&salt, rounds, protected.as_bytes(), plaintext);
+    RustJwe { protected, parts }
+}
+
+/// PBES2-HS512+A256KW and A256GCM by RustCrypto, with a fixed content key and IV (so fixtures are
+/// reproducible).
+fn rust_seal(salt: &[u8], rounds: u32, aad: &[u8], plaintext: &[u8]) -> Parts {
     let cek = [0x5au8; 32];
-    let iv = [0x17u8; 12];
+    let iv = vec![0x17u8; 12];
     let mut encrypted_key = vec![0u8; 40];
-    kek(PASSPHRASE, &salt, rounds)
+    kek(PASSPHRASE, salt, rounds)
         .wrap(&cek, &mut encrypted_key)
         .unwrap();
-    let mut sealed = Aes256Gcm::new(&cek.into())
+    let mut ciphertext = Aes256Gcm::new(&cek.into())
         .encrypt(
             Nonce::from_slice(&iv),
             Payload {
                 msg: plaintext,
-                aad: protected.as_bytes(),
+                aad,
             },
         )
         .unwrap();
-    let tag = sealed.split_off(sealed.len() - 16);
-    RustJwe {
-        protected,
+    let tag = ciphertext.split_off(ciphertext.len() - 16);
+    Parts {
         encrypted_key,
         iv,
-        ciphertext: sealed,
+        ciphertext,
         tag,
     }
 }
@@ -110,10 +113,10 @@ impl RustJwe {
     fn compact(&self) -> String {
         [
             self.protected.clone(),
-            B64::encode_string(&self.encrypted_key),
-            B64::encode_string(&self.iv),
-            B64::encode_string(&self.ciphertext),
-            B64::encode_string(&self.tag),
+            B64::encode_string(&self.parts.encrypted_key),
+            B64::encode_string(&self.parts.iv),
+            B64::encode_string(&self.parts.ciphertext),
+            B64::encode_string(&self.parts.tag),
         ]
         .join(".")
     }
@@ -121,10 +124,10 @@ impl RustJwe {
     fn flattened(&self) -> String {
         let file = json!({
             "protected": self.protected,
-            "encrypted_key": B64::encode_string(&self.encrypted_key),
-            "iv": B64::encode_string(&self.iv),
-            "ciphertext": B64::encode_string(&self.ciphertext),
-            "tag": B64::encode_string(&self.tag),
+            "encrypted_key": B64::encode_string(&self.parts.encrypted_key),
+            "iv": B64::encode_string(&self.parts.iv),
+            "ciphertext": B64::encode_string(&self.parts.ciphertext),
+            "tag": B64::encode_string(&self.parts.tag),
         });
         serde_json::to_string_pretty(&file).unwrap() + "\n"
     }
@@ -289,28 +292,7 @@ fn the_apps_seal_round_trips_through_rustcrypto() {
 
 /// Encrypts with RustCrypto under the app's header.
 fn rust_parts(seal: &Seal, plaintext: &[u8]) -> Parts {
-    let cek = [3u8; 32];
-    let mut encrypted_key = vec![0u8; 40];
-    kek(PASSPHRASE, &seal.salt, seal.iterations)
-        .wrap(&cek, &mut encrypted_key)
-        .unwrap();
-    let iv = vec![1u8; 12];
-    let mut ciphertext = Aes256Gcm::new(&cek.into())
-        .encrypt(
-            Nonce::from_slice(&iv),
-            Payload {
-                msg: plaintext,
-                aad: seal.aad(),
-            },
-        )
-        .unwrap();
-    let tag = ciphertext.split_off(ciphertext.len() - 16);
-    Parts {
-        encrypted_key,
-        iv,
-        ciphertext,
-        tag,
-    }
+    rust_seal(&seal.salt, seal.iterations, seal.aad(), plaintext)
 }
 
 #[test]
