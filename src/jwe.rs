@@ -229,7 +229,7 @@ pub fn is_file(input: &[u8]) -> bool {
         format: Option<serde::de::IgnoredAny>,
     }
     input.len() <= MAX_FILE_BYTES
-        && serde_json::from_slice::<Probe>(input)
+        && serde_json::from_slice::<Probe>(without_bom(input))
             .is_ok_and(|p| p.ciphertext.is_some() && p.format.is_none())
 }
 
@@ -254,9 +254,10 @@ pub fn parse_file(input: &[u8]) -> Result<Sealed, JweError> {
         header: Option<HeaderIn>,
         recipients: Option<serde::de::IgnoredAny>,
     }
-    let file: Flattened = serde_json::from_slice(input).map_err(|e| JweError::NotJwe {
-        reason: format!("it is not a JWE in the JSON serialization ({e})"),
-    })?;
+    let file: Flattened =
+        serde_json::from_slice(without_bom(input)).map_err(|e| JweError::NotJwe {
+            reason: format!("it is not a JWE in the JSON serialization ({e})"),
+        })?;
     if file.recipients.is_some() {
         return Err(JweError::NotJwe {
             reason: "it is a JWE for several recipients (the general serialization); this app reads the flattened one".into(),
@@ -281,6 +282,11 @@ pub fn parse_file(input: &[u8]) -> Result<Sealed, JweError> {
         &file.tag.ok_or_else(|| missing("tag"))?,
         aad,
     )
+}
+
+/// The input without the byte order mark Windows editors like to put before UTF-8.
+fn without_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(b"\xef\xbb\xbf").unwrap_or(input)
 }
 
 /// Checks an encrypted share link's payload (the compact serialization) and returns what decrypting it

@@ -166,6 +166,10 @@ fn jwes_made_by_rustcrypto_are_the_committed_fixtures_and_open_in_the_core() {
 
     let cat = catalogue();
     assert!(jwe::is_file(file.as_bytes()));
+    // As a Windows editor may save it, with a byte order mark.
+    let with_bom = [b"\xef\xbb\xbf".as_slice(), file.as_bytes()].concat();
+    assert!(jwe::is_file(&with_bom));
+    assert_eq!(jwe::parse_file(&with_bom), jwe::parse_file(file.as_bytes()));
     let sealed = jwe::parse_file(file.as_bytes()).unwrap();
     assert_eq!(sealed.iterations, 250_000);
     assert!(!sealed.compressed);
