@@ -5,6 +5,9 @@
 //! left out unless the user asks for them; not-applicable justifications always stay, since an N/A answer
 //! needs one. Opening a link goes through the same [`codec::decode`] checks as importing a file, and
 //! [`to_fragment`] makes no link that [`from_fragment`] would refuse.
+//!
+//! An encrypted link is `…#share=<compact JWE>` of the same deflated JSON (see [`crate::jwe`]); [`open`]
+//! tells the two apart by the JWE's dots, which base64url has not.
 
 use miniz_oxide::inflate::{self, TINFLStatus};
 use thiserror::Error;
@@ -12,6 +15,7 @@ use thiserror::Error;
 use crate::assessment::Assessment;
 use crate::catalogue::Catalogue;
 use crate::codec::{self, v2::Detail, ImportError, Preview};
+use crate::jwe::{self, JweError, Sealed};
 
 /// The key in the fragment: `#share=…`.
 pub const KEY: &str = "share";
@@ -27,6 +31,33 @@ pub const MAX_UNPACKED_BYTES: usize = codec::MAX_INPUT_BYTES;
 /// stores on opening it. Packing stops as soon as the link would be too long, so a refusal costs no more
 /// than the longest link.
 pub fn to_fragment(assessment: &Assessment, include_notes: bool) -> Result<String, LinkError> {
+    let packed = pack(assessment, include_notes, 0)?;
+    Ok(format!("{KEY}={}", base64url::encode(&packed)))
+}
+
+/// What an encrypted share link encrypts: the same deflated JSON as [`to_fragment`]'s, small enough that
+/// the link made with `seal` stays within [`MAX_LINK_CHARS`]. The link is [`encrypted_fragment`] of the
+/// compact serialization.
+pub fn encrypted_plaintext(
+    assessment: &Assessment,
+    include_notes: bool,
+    seal: &jwe::Seal,
+) -> Result<Vec<u8>, LinkError> {
+    pack(assessment, include_notes, seal.compact_overhead())
+}
+
+/// The fragment of an encrypted share link, `share=<compact JWE>`.
+pub fn encrypted_fragment(compact: &str) -> String {
+    format!("{KEY}={compact}")
+}
+
+/// Raw deflate of the link's JSON, refused when the link would be too long with `overhead` more
+/// characters in its payload, or when its content is too large to keep.
+fn pack(
+    assessment: &Assessment,
+    include_notes: bool,
+    overhead: usize,
+) -> Result<Vec<u8>, LinkError> {
     let detail = if include_notes {
         Detail::Everything
     } else {
@@ -42,10 +73,8 @@ pub fn to_fragment(assessment: &Assessment, include_notes: bool) -> Result<Strin
     }
     let json = codec::encode_compact(assessment, detail);
     // What `#share=` leaves of the limit, in payload bytes: base64url spends 4 characters on 3 bytes.
-    let max_packed = (MAX_LINK_CHARS - "#share=".len()) / 4 * 3;
-    let packed =
-        deflate_at_most(json.as_bytes(), max_packed).ok_or(LinkError::TooLong { include_notes })?;
-    Ok(format!("{KEY}={}", base64url::encode(&packed)))
+    let max_packed = (MAX_LINK_CHARS - "#share=".len() - overhead) / 4 * 3;
+    deflate_at_most(json.as_bytes(), max_packed).ok_or(LinkError::TooLong { include_notes })
 }
 
 /// Raw deflate at miniz's best level (links are short, so its cost does not matter), or `None` as soon as
@@ -112,10 +141,21 @@ fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
+/// What a share link holds: an assessment, or one encrypted with a passphrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    Plain(Box<Preview>),
+    /// Checked and ready for the passphrase; [`Sealed::open`] reads what it decrypts to.
+    Encrypted(Sealed),
+}
+
 /// Opens a share link's fragment (`#share=…`, `share=…`, the bare payload, or the whole link), also as
 /// mail and chat programs leave it: with spaces and line breaks in it (which the address bar spells
 /// `%20`, `%0A` …), percent-encoded, in angle brackets or quotes, or followed by punctuation.
-pub fn from_fragment(fragment: &str, catalogue: &Catalogue) -> Result<Preview, ShareError> {
+///
+/// An encrypted link (a compact JWE, whose five parts are joined by dots) comes back checked but closed:
+/// everything [`jwe::parse_compact`] refuses is refused before any key is derived.
+pub fn open(fragment: &str, catalogue: &Catalogue) -> Result<Link, ShareError> {
     // What a program adds is at most a few characters in every line of 76; twice the limit bounds the
     // work before anything is decoded, and the payload itself is held to the limit.
     if fragment.len() > 2 * MAX_LINK_CHARS {
@@ -132,23 +172,40 @@ pub fn from_fragment(fragment: &str, catalogue: &Catalogue) -> Result<Preview, S
             limit: MAX_LINK_CHARS,
         });
     }
+    if payload.contains('.') {
+        return Ok(Link::Encrypted(jwe::parse_compact(&payload)?));
+    }
     let packed = base64url::decode(&payload)?;
-    let json = match inflate::decompress_to_vec_with_limit(&packed, MAX_UNPACKED_BYTES) {
-        Ok(json) => json,
-        Err(e) if e.status == TINFLStatus::HasMoreOutput => {
-            return Err(ShareError::TooLargeUnpacked {
-                limit: MAX_UNPACKED_BYTES,
-            })
-        }
+    Ok(Link::Plain(Box::new(codec::decode(
+        &inflate(&packed)?,
+        catalogue,
+    )?)))
+}
+
+/// Opens a plain share link (see [`open`]); an encrypted one needs its passphrase, which only the app
+/// can ask for.
+pub fn from_fragment(fragment: &str, catalogue: &Catalogue) -> Result<Preview, ShareError> {
+    match open(fragment, catalogue)? {
+        Link::Plain(preview) => Ok(*preview),
+        Link::Encrypted(_) => Err(ShareError::NeedsPassphrase),
+    }
+}
+
+/// Unpacks a link's raw deflate, refusing more than [`MAX_UNPACKED_BYTES`] whatever the data says.
+pub(crate) fn inflate(packed: &[u8]) -> Result<Vec<u8>, ShareError> {
+    match inflate::decompress_to_vec_with_limit(packed, MAX_UNPACKED_BYTES) {
+        Ok(json) => Ok(json),
+        Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(ShareError::TooLargeUnpacked {
+            limit: MAX_UNPACKED_BYTES,
+        }),
         Err(e) => {
             let reason = match e.status {
                 TINFLStatus::FailedCannotMakeProgress => "it ends too early",
                 _ => "its data is corrupt",
             };
-            return Err(ShareError::BadDeflate { reason });
+            Err(ShareError::BadDeflate { reason })
         }
-    };
-    Ok(codec::decode(&json, catalogue)?)
+    }
 }
 
 /// Whether a location hash (without its `#`) is a share link: `share=…`, also as mail programs spell it
@@ -246,61 +303,37 @@ pub enum ShareError {
     TooLargeUnpacked { limit: usize },
     #[error("This share link cannot be opened. {0}")]
     Invalid(#[from] ImportError),
+    #[error("This encrypted share link cannot be opened. {0}")]
+    Encrypted(#[from] JweError),
+    #[error("This share link is encrypted: open it in the app, which asks for its passphrase.")]
+    NeedsPassphrase,
 }
 
-/// Base64url without padding (RFC 4648 §5), the alphabet that needs no escaping in a URL.
+/// Base64url without padding (RFC 4648 §5), the alphabet that needs no escaping in a URL, through the
+/// `base64ct` crate (the smaller of the two well-kept crates in the wasm; see ARCHITECTURE.md).
 pub mod base64url {
-    use super::ShareError;
+    use base64ct::{Base64UrlUnpadded, Encoding};
 
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    use super::ShareError;
 
     /// Encodes bytes, without `=` padding.
     pub fn encode(bytes: &[u8]) -> String {
-        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-            for i in 0..=chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 0x3f) as usize]));
-            }
-        }
-        out
+        Base64UrlUnpadded::encode_string(bytes)
     }
 
-    /// Decodes unpadded base64url. Refuses any other character, a length no encoder makes, and set bits
-    /// after the last byte (so each payload has exactly one spelling).
+    /// Decodes unpadded base64url. Refuses any other character (named, with its position), a length no
+    /// encoder makes, and set bits after the last byte (so each payload has exactly one spelling).
     pub fn decode(text: &str) -> Result<Vec<u8>, ShareError> {
-        let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-        let mut buffer: u32 = 0;
-        let mut bits = 0;
-        for (position, c) in text.chars().enumerate() {
-            let value = match c {
-                'A'..='Z' => c as u32 - 'A' as u32,
-                'a'..='z' => c as u32 - 'a' as u32 + 26,
-                '0'..='9' => c as u32 - '0' as u32 + 52,
-                '-' => 62,
-                '_' => 63,
-                _ => {
-                    return Err(ShareError::BadCharacter {
-                        position: position + 1,
-                        found: c,
-                    })
-                }
-            };
-            buffer = (buffer << 6) | value;
-            bits += 6;
-            if bits >= 8 {
-                bits -= 8;
-                out.push((buffer >> bits) as u8);
-                buffer &= (1 << bits) - 1;
-            }
+        if let Some((position, found)) = text
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        {
+            return Err(ShareError::BadCharacter {
+                position: position + 1,
+                found,
+            });
         }
-        // 6 leftover bits mean a length of 4n + 1, which no encoder makes; fewer must be zero padding.
-        if bits >= 6 || buffer != 0 {
-            return Err(ShareError::BadLength);
-        }
-        Ok(out)
+        Base64UrlUnpadded::decode_vec(text).map_err(|_| ShareError::BadLength)
     }
 }

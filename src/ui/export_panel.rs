@@ -9,7 +9,7 @@ use crate::report;
 use crate::route::Route;
 use crate::share;
 
-use super::{choice::Choice, dom, state::AppState};
+use super::{choice::Choice, dom, encrypted_export::EncryptedExport, state::AppState};
 
 /// The export buttons and the share link.
 #[component]
@@ -108,6 +108,7 @@ pub fn ExportPanel() -> impl IntoView {
                         } />
                 </div>
             </Show>
+            <EncryptedExport include_notes=include_notes />
         </section>
     }
 }

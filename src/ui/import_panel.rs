@@ -6,9 +6,13 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::assessment::Assessment;
-use crate::codec::{self, Preview, MAX_INPUT_BYTES};
+use crate::codec::{Preview, MAX_INPUT_BYTES};
+use crate::jwe::{self, Sealed};
 
-use super::{dom, import_preview::ImportPreview, state::AppState, storage};
+use super::{
+    dom, import_preview::ImportPreview, passphrase_prompt::PassphrasePrompt, state::AppState,
+    storage,
+};
 
 /// Replaces the current assessment with an imported one, keeping the current one as a backup.
 pub fn confirm_import(state: AppState, imported: Assessment) {
@@ -40,6 +44,8 @@ pub fn ImportPanel() -> impl IntoView {
     let state = AppState::expect();
     let cat = state.catalogue();
     let preview: RwSignal<Option<Preview>> = RwSignal::new(None);
+    // An encrypted file waiting for its passphrase.
+    let sealed: RwSignal<Option<Sealed>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
 
     let on_change = move |_| {
@@ -51,7 +57,9 @@ pub fn ImportPanel() -> impl IntoView {
         spawn_local(async move {
             // Choosing the same file again must fire `change` again.
             input.set_value("");
-            if file.size() > MAX_INPUT_BYTES as f64 {
+            sealed.set(None);
+            // An encrypted file of the largest assessment is larger than the assessment.
+            if file.size() > jwe::MAX_FILE_BYTES as f64 {
                 state.alert(format!(
                     "“{}” is larger than the {} MB an assessment file can be; nothing was imported.",
                     file.name(),
@@ -61,13 +69,22 @@ pub fn ImportPanel() -> impl IntoView {
             }
             match dom::read_file(&file).await {
                 Err(message) => state.alert(message),
-                Ok(bytes) => match codec::decode(&bytes, cat) {
-                    Ok(p) => {
-                        preview.set(Some(p));
+                Ok(bytes) => match jwe::read_file(&bytes, cat) {
+                    Ok(jwe::File::Plain(p)) => {
+                        preview.set(Some(*p));
                         state.status(format!(
                             "“{}” is ready to import: check it below and confirm.",
                             file.name()
                         ));
+                    }
+                    Ok(jwe::File::Encrypted(s)) => {
+                        preview.set(None);
+                        sealed.set(Some(s));
+                        state.status(format!(
+                            "“{}” is encrypted: enter its passphrase below.",
+                            file.name()
+                        ));
+                        request_animation_frame(|| dom::focus("#open-passphrase"));
                     }
                     Err(error) => {
                         preview.set(None);
@@ -89,6 +106,12 @@ pub fn ImportPanel() -> impl IntoView {
                 "Assessment file (.json)"
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change />
             </label>
+            {move || sealed.get().map(|s| view! {
+                <PassphrasePrompt sealed=s on_open=Callback::new(move |p: Preview| {
+                    sealed.set(None);
+                    preview.set(Some(p));
+                }) />
+            })}
             {move || preview.get().map(|p| view! {
                 <ImportPreview
                     preview=p

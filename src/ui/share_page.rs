@@ -4,10 +4,14 @@
 use leptos::prelude::*;
 
 use crate::assessment::Assessment;
+use crate::codec::Preview;
 use crate::route::Route;
 use crate::share;
 
-use super::{dom, import_panel::confirm_import, import_preview::ImportPreview, state::AppState};
+use super::{
+    dom, import_panel::confirm_import, import_preview::ImportPreview,
+    passphrase_prompt::PassphrasePrompt, state::AppState,
+};
 
 /// The preview of a share link, or why it cannot be read.
 #[component]
@@ -16,9 +20,41 @@ pub fn SharePage(
     payload: String,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let decoded = share::from_fragment(&payload, state.catalogue());
-    let body = match decoded {
-        Ok(preview) => view! {
+    let body = match share::open(&payload, state.catalogue()) {
+        Ok(share::Link::Plain(preview)) => shared(state, *preview).into_any(),
+        // Checked before any key is derived; what it decrypts to is previewed like a plain link.
+        Ok(share::Link::Encrypted(sealed)) => {
+            let opened: RwSignal<Option<Preview>> = RwSignal::new(None);
+            view! {
+                {move || match opened.get() {
+                    Some(preview) => shared(state, preview).into_any(),
+                    None => view! {
+                        <PassphrasePrompt sealed=sealed.clone() heading_level=2
+                            on_open=Callback::new(move |p| opened.set(Some(p))) />
+                    }
+                    .into_any(),
+                }}
+            }
+            .into_any()
+        }
+        Err(error) => view! {
+            <div class="banner banner-error" role="alert">
+                <p>{error.to_string()}</p>
+                <p>"Your data is unchanged. Ask for the link again, or for an exported JSON file."</p>
+            </div>
+            <p><a href="#/">"Go to the start page"</a></p>
+        }
+        .into_any(),
+    };
+    view! {
+        <h1 tabindex="-1">"Open a shared assessment"</h1>
+        {body}
+    }
+}
+
+/// The preview of a link's assessment, with Replace and Cancel.
+fn shared(state: AppState, preview: Preview) -> impl IntoView {
+    view! {
             <p>"Someone shared an assessment with you. It travelled only in the link itself and was never sent to a server."</p>
             <ImportPreview
                 preview=preview
@@ -35,19 +71,5 @@ pub fn SharePage(
                     state.route.set(Route::Start);
                 })
             />
-        }
-        .into_any(),
-        Err(error) => view! {
-            <div class="banner banner-error" role="alert">
-                <p>{error.to_string()}</p>
-                <p>"Your data is unchanged. Ask for the link again, or for an exported JSON file."</p>
-            </div>
-            <p><a href="#/">"Go to the start page"</a></p>
-        }
-        .into_any(),
-    };
-    view! {
-        <h1 tabindex="-1">"Open a shared assessment"</h1>
-        {body}
     }
 }

@@ -6,7 +6,7 @@
 // on 127.0.0.1. Results go to bench-results/latest.json and a timestamped copy; the table shows the change
 // from the previous latest.json. Exits 1 when a budget fails or could not be measured.
 //
-//   node tests/bench/bench.mjs [--only size,interactive,answer,assessment,import,share,native,cli]
+//   node tests/bench/bench.mjs [--only size,interactive,answer,assessment,import,share,derive,native,cli]
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -514,6 +514,39 @@ async function measureShare(browser, base, link) {
   return { ms: runs.includes(null) ? null : median(runs), error };
 }
 
+/** PBKDF2's rounds for an encrypted file or link, as src/jwe.rs writes them (`ITERATIONS`). */
+function jweIterations() {
+  const m = fs.readFileSync(path.join(ROOT, 'src/jwe.rs'), 'utf8').match(/pub const ITERATIONS: u32 = ([\d_]+);/);
+  if (!m) throw new Error('no ITERATIONS in src/jwe.rs');
+  return Number(m[1].replace(/_/g, ''));
+}
+
+/**
+ * Deriving the key of an encrypted file or link, as the app does it (src/ui/crypto.rs): Web Crypto's
+ * PBKDF2-HMAC-SHA-512 over the passphrase into an AES-KW key, in the app's page; each run in a fresh context.
+ */
+async function measureDerive(browser, base) {
+  const iterations = jweIterations();
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${base}#/`);
+    await waitForApp(page);
+    runs.push(
+      await page.evaluate(async (rounds) => {
+        const subtle = crypto.subtle;
+        const salt = crypto.getRandomValues(new Uint8Array(16));
+        const start = performance.now();
+        const base = await subtle.importKey('raw', new TextEncoder().encode('quiet otter lantern meadow'), 'PBKDF2', false, ['deriveKey']);
+        await subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-512', salt, iterations: rounds }, base, { name: 'AES-KW', length: 256 }, false, ['unwrapKey']);
+        return performance.now() - start;
+      }, iterations),
+    );
+    await context.close();
+  }
+  return { ms: median(runs), iterations };
+}
+
 /** `cargo bench --bench score`: divan's median for scoring a full assessment, in ms. */
 function measureNative() {
   const run = spawnSync('cargo', ['bench', '--locked', '--bench', 'score'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -645,6 +678,7 @@ async function main() {
     }
     if (assessment?.exportFile) results.import = await step('import', () => measureImport(browser, base, assessment.exportFile));
     if (assessment?.link) results.share = await step('share', () => measureShare(browser, base, assessment.link));
+    results.derive = await step('derive', () => measureDerive(browser, base));
   } finally {
     await browser.close();
     server.close();
@@ -707,6 +741,10 @@ function report(results) {
     wantedRows.push(row('Share link set → preview settled   budget ≤ 30 ms', ['share', 'ms'], 'ms', BUDGET.shareMs, '30 ms', (v) => v <= BUDGET.shareMs && !get(results, ['share', 'error'])));
     wantedRows.push(row('Wasm linear memory after a full assessment', ['assessment', 'wasm'], 'MB', null, '—'));
     wantedRows.push(row('JS heap used after a full assessment (after GC)', ['assessment', 'heap'], 'MB', null, '—'));
+  }
+  if (wanted('derive')) {
+    const rounds = get(results, ['derive', 'iterations']);
+    wantedRows.push(row(`Encrypted file or link: derive the key (PBKDF2-SHA-512, ${rounds ?? '?'} rounds)`, ['derive', 'ms'], 'ms', null, '—'));
   }
   if (wanted('native')) {
     wantedRows.push(row('Native score() of 70 items, divan median', ['native', 'ms'], 'µs', FRAME_MS, '16 ms frame'));

@@ -28,7 +28,7 @@ test('JSON export, delete all, import: the same dashboard', async ({ guarded: pa
   const before = await results.snapshot();
   expect(before.scores).toContain('overall=4');
 
-  const file = await results.download(/JSON/);
+  const file = await results.download('Download JSON');
   expect(file.name).toMatch(/\.json$/);
   const json = JSON.parse(file.text);
   expect(json.format).toBe('aims-readiness/assessment');

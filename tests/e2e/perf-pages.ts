@@ -120,7 +120,8 @@ export class ResultsPage {
     const exports: Locator[] = [];
     for (const button of await buttons.all()) {
       const name = (await button.getAttribute('aria-label')) ?? (await button.innerText());
-      if (!/import|copy|print/i.test(name)) exports.push(button);
+      // Encrypted exports ask for a passphrase first (tests/e2e/encrypted.spec.ts).
+      if (!/import|copy|print|encrypted/i.test(name)) exports.push(button);
     }
     return exports;
   }

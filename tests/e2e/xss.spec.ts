@@ -150,7 +150,7 @@ for (const [n, payload] of payloads.entries()) {
     await expect(results.gaps.filter({ hasText: 'A.6.2.4' })).toContainText(`Owner: ${v('Owner')} · Due: not set`);
     await expectNoInjectedMarkup(page, 'results');
 
-    const json = JSON.parse((await results.download(/JSON/)).text);
+    const json = JSON.parse((await results.download('Download JSON')).text);
     expect(json.profile).toMatchObject({ name: v('Name'), sector: v('Sector'), systems_in_scope: v('Systems') });
     expect(json.answers['A.6.2.4']).toEqual({ level: 1, notes: v('Notes'), evidence: v('Evidence'), owner: v('Owner') });
     expect(json.answers['A.6.1.2']).toEqual({ not_applicable: true, justification: v('Justification') });
