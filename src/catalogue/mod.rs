@@ -1,7 +1,7 @@
 //! The questionnaire: every assessable sub-clause of clauses 4–10 and every Annex A control, with our own
 //! questions and guidance, the maturity scale, Annex C and the cited crosswalks.
 //!
-//! `content/` is read by `build.rs` and embedded as JSON; [`catalogue`] parses it once. [`validate`] checks
+//! `content/` is read by `build.rs` and embedded as a postcard bundle; [`catalogue`] parses it once. [`validate`] checks
 //! every content rule and names the file, item and field of each problem.
 
 pub mod schema;
@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use schema::{
-    AnnexCFile, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef, ObjectiveDef,
-    RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
+    AnnexCFile, CheckpointDef, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef,
+    ObjectiveDef, RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
 };
-pub use validate::{guidance_sentences, validate, word_count, ContentError};
+pub use validate::{guidance_sentences, is_slug, validate, word_count, ContentError};
 
 /// Whether a section is one of the mandatory clauses or an Annex A category of reference controls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,12 +45,34 @@ pub struct Item {
     pub next_step: String,
     /// Descriptors for maturity levels 0 … 5.
     pub levels: Vec<String>,
+    /// The individual requirements a user can tick, in the order shown; empty when the item asks one
+    /// thing. Optional to answer: the maturity level stays the score.
+    pub checkpoints: Vec<CheckpointDef>,
 }
 
 impl Item {
     /// Annex A controls may be declared not applicable (with a justification); clauses never.
     pub fn allows_not_applicable(&self) -> bool {
         self.kind == SectionKind::AnnexA
+    }
+
+    /// The checkpoint of this item with this ID.
+    pub fn checkpoint(&self, id: &str) -> Option<&CheckpointDef> {
+        self.checkpoints.iter().find(|c| c.id == id)
+    }
+
+    /// Of the given checkpoint IDs (as an assessment stores them), those that belong to this item, in the
+    /// item's order; IDs the item does not define are left out.
+    pub fn ticked_checkpoints<I>(&self, ids: I) -> Vec<&CheckpointDef>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let ids: Vec<I::Item> = ids.into_iter().collect();
+        self.checkpoints
+            .iter()
+            .filter(|c| ids.iter().any(|id| id.as_ref() == c.id))
+            .collect()
     }
 }
 
@@ -119,6 +141,7 @@ impl Catalogue {
                         evidence: def.evidence,
                         next_step: def.next_step,
                         levels: def.levels,
+                        checkpoints: def.checkpoints,
                     })
                     .collect();
                 Section {
@@ -157,6 +180,11 @@ impl Catalogue {
     /// The item with this ID.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.index.get(id).map(|&(s, i)| &self.sections[s].items[i])
+    }
+
+    /// The checkpoint `checkpoint_id` of item `item_id`, if that item defines it.
+    pub fn checkpoint(&self, item_id: &str, checkpoint_id: &str) -> Option<&CheckpointDef> {
+        self.item(item_id)?.checkpoint(checkpoint_id)
     }
 
     /// The section with this ID ("6", "A.6").
