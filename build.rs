@@ -10,6 +10,14 @@ use std::path::{Path, PathBuf};
 #[path = "src/catalogue/schema.rs"]
 mod schema;
 
+#[allow(dead_code)]
+#[path = "src/catalogue/documents.rs"]
+mod documents;
+#[allow(dead_code)]
+#[path = "src/catalogue/exclusion.rs"]
+mod exclusion;
+
+use documents::DocumentsFile;
 use schema::{AnnexCFile, ContentBundle, CrosswalkFile, LevelsFile, SectionFile};
 
 fn main() {
@@ -50,6 +58,7 @@ fn read_bundle(content: &Path) -> Result<ContentBundle, String> {
         crosswalks: parse_toml::<CrosswalkFile>(&content.join("crosswalks.toml"))?,
         about: read(&content.join("about.md"))?,
         policy_templates,
+        documents: parse_toml::<DocumentsFile>(&content.join("documents.toml"))?,
     })
 }
 

@@ -3,7 +3,7 @@
 //! Plain data with small, checked mutations; no serde here. The file format is a separate type in
 //! [`crate::codec`], so the stored format can stay stable while this model changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use thiserror::Error;
@@ -62,6 +62,9 @@ pub struct Response {
     pub owner: String,
     /// An ISO date (YYYY-MM-DD) or empty.
     pub due: String,
+    /// The IDs of the item's checkpoints that are ticked (see the item's content); informative, the
+    /// level stays the score.
+    pub checkpoints: BTreeSet<String>,
 }
 
 impl Response {
@@ -72,33 +75,48 @@ impl Response {
             && self.evidence.is_empty()
             && self.owner.is_empty()
             && self.due.is_empty()
+            && self.checkpoints.is_empty()
     }
 }
 
-/// A role an organisation can have towards AI systems. An organisation may have several.
+/// A role an organisation can have towards AI, as ISO/IEC 22989 names them (clause 4.1 of ISO/IEC 42001
+/// asks the organisation to determine its roles). An organisation may have several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
-    /// Makes AI systems available to others (places them on the market or puts them into service).
-    Provider,
-    /// Builds or trains AI systems or models.
-    Developer,
-    /// Puts an AI system to use under its own authority, often one bought from a supplier.
-    Deployer,
-    /// Uses AI systems or AI-based products in its work without deploying them itself.
-    User,
+    /// Makes AI products or services available to others (platform, product or service provider).
+    AiProvider,
+    /// Designs, develops, tests or deploys AI systems or models (includes the AI developer).
+    AiProducer,
+    /// Uses an AI product or service, directly or through its people (includes the AI user).
+    AiCustomer,
+    /// Provides services around AI: system integration, data, evaluation or audit of AI.
+    AiPartner,
+    /// Is affected by AI systems, for example as a data subject.
+    AiSubject,
+    /// Makes policy for AI or regulates and supervises it.
+    RelevantAuthority,
 }
 
 impl Role {
     /// Every role, in display order.
-    pub const ALL: [Role; 4] = [Role::Provider, Role::Developer, Role::Deployer, Role::User];
+    pub const ALL: [Role; 6] = [
+        Role::AiProvider,
+        Role::AiProducer,
+        Role::AiCustomer,
+        Role::AiPartner,
+        Role::AiSubject,
+        Role::RelevantAuthority,
+    ];
 
-    /// The stable key used in files and form values.
+    /// The stable key used in files, content and form values.
     pub fn key(self) -> &'static str {
         match self {
-            Role::Provider => "provider",
-            Role::Developer => "developer",
-            Role::Deployer => "deployer",
-            Role::User => "user",
+            Role::AiProvider => "ai-provider",
+            Role::AiProducer => "ai-producer",
+            Role::AiCustomer => "ai-customer",
+            Role::AiPartner => "ai-partner",
+            Role::AiSubject => "ai-subject",
+            Role::RelevantAuthority => "relevant-authority",
         }
     }
 
@@ -110,10 +128,35 @@ impl Role {
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
-            Role::Provider => "Provider",
-            Role::Developer => "Developer",
-            Role::Deployer => "Deployer",
-            Role::User => "User",
+            Role::AiProvider => "AI provider",
+            Role::AiProducer => "AI producer",
+            Role::AiCustomer => "AI customer",
+            Role::AiPartner => "AI partner",
+            Role::AiSubject => "AI subject",
+            Role::RelevantAuthority => "Relevant authority",
+        }
+    }
+
+    /// What the role means, in one sentence of our own.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Role::AiProvider => "You make AI products or services available to others, for example a platform, an AI product or an AI service.",
+            Role::AiProducer => "You design, build, train, test or deploy AI systems or models.",
+            Role::AiCustomer => "You use AI products or services, bought or built, in your own work; your staff using AI tools counts too.",
+            Role::AiPartner => "You provide services around AI for others: integrating AI systems, supplying data, or evaluating or auditing AI.",
+            Role::AiSubject => "People or organisations are affected by AI systems through you, for example as data subjects.",
+            Role::RelevantAuthority => "You make policy for AI, or regulate or supervise its use.",
+        }
+    }
+
+    /// The EU AI Act's closest operator role, where one corresponds: an AI provider or producer that
+    /// places a system on the market is a "provider", an AI customer using one under its own authority a
+    /// "deployer". Informative only: the Act's definitions decide.
+    pub fn ai_act_role(self) -> Option<&'static str> {
+        match self {
+            Role::AiProvider | Role::AiProducer => Some("provider"),
+            Role::AiCustomer => Some("deployer"),
+            _ => None,
         }
     }
 }
@@ -175,6 +218,25 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// How the organisation's roles relate to the EU AI Act's operator roles, for where AI Act rows are
+    /// shown: a sentence of our own, informative only.
+    pub fn ai_act_note(&self) -> String {
+        let pairs: Vec<String> = self
+            .roles
+            .iter()
+            .filter_map(|r| Some(format!("“{}” as an {}", r.ai_act_role()?, r.label())))
+            .collect();
+        let general = "The EU AI Act's main operator roles are the provider, who develops an AI system or has it developed and places it on the market or puts it into service, and the deployer, who uses an AI system under its own authority.";
+        if pairs.is_empty() {
+            general.to_owned()
+        } else {
+            format!(
+                "{general} Your roles correspond most closely to {}; the Act's own definitions decide.",
+                pairs.join(" and ")
+            )
+        }
+    }
+
     /// Adds or removes a role, keeping [`Role::ALL`] order and no repeats.
     pub fn set_role(&mut self, role: Role, on: bool) {
         self.roles.retain(|r| *r != role);
@@ -309,9 +371,234 @@ pub struct PolicyState {
     pub edited_markdown: Option<String>,
 }
 
+/// Why an Annex A control is included in the Statement of Applicability (clause 6.1.3 asks for a
+/// justification of every inclusion as well as every exclusion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InclusionReason {
+    /// The control treats risks the risk assessment identified.
+    RiskTreatment,
+    /// A law or regulation requires it.
+    Legal,
+    /// A contract requires it.
+    Contractual,
+    /// An interested party requires or expects it.
+    InterestedParty,
+    /// The organisation decided to apply it.
+    Organisational,
+}
+
+impl InclusionReason {
+    /// Every reason, in display order.
+    pub const ALL: [InclusionReason; 5] = [
+        InclusionReason::RiskTreatment,
+        InclusionReason::Legal,
+        InclusionReason::Contractual,
+        InclusionReason::InterestedParty,
+        InclusionReason::Organisational,
+    ];
+
+    /// The stable key used in files and form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            InclusionReason::RiskTreatment => "risk-treatment",
+            InclusionReason::Legal => "legal",
+            InclusionReason::Contractual => "contractual",
+            InclusionReason::InterestedParty => "interested-party",
+            InclusionReason::Organisational => "organisational",
+        }
+    }
+
+    /// The reason for a key.
+    pub fn from_key(key: &str) -> Option<InclusionReason> {
+        InclusionReason::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            InclusionReason::RiskTreatment => "Treats identified risks",
+            InclusionReason::Legal => "Legal or regulatory requirement",
+            InclusionReason::Contractual => "Contractual obligation",
+            InclusionReason::InterestedParty => "Requirement of an interested party",
+            InclusionReason::Organisational => "Organisational decision",
+        }
+    }
+}
+
+/// How far an included control is implemented, as the Statement of Applicability states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ImplementationStatus {
+    NotStarted,
+    Planned,
+    Partial,
+    Implemented,
+}
+
+impl ImplementationStatus {
+    /// Every status, least implemented first.
+    pub const ALL: [ImplementationStatus; 4] = [
+        ImplementationStatus::NotStarted,
+        ImplementationStatus::Planned,
+        ImplementationStatus::Partial,
+        ImplementationStatus::Implemented,
+    ];
+
+    /// The stable key used in files and form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            ImplementationStatus::NotStarted => "not-started",
+            ImplementationStatus::Planned => "planned",
+            ImplementationStatus::Partial => "partial",
+            ImplementationStatus::Implemented => "implemented",
+        }
+    }
+
+    /// The status for a key.
+    pub fn from_key(key: &str) -> Option<ImplementationStatus> {
+        ImplementationStatus::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImplementationStatus::NotStarted => "Not started",
+            ImplementationStatus::Planned => "Planned",
+            ImplementationStatus::Partial => "Partly implemented",
+            ImplementationStatus::Implemented => "Implemented",
+        }
+    }
+
+    /// The status a maturity level suggests: 0 not started, 1 planned, 2 partly, 3 or more implemented.
+    pub fn suggested(level: Level) -> ImplementationStatus {
+        match level.get() {
+            0 => ImplementationStatus::NotStarted,
+            1 => ImplementationStatus::Planned,
+            2 => ImplementationStatus::Partial,
+            _ => ImplementationStatus::Implemented,
+        }
+    }
+}
+
+/// What the organisation recorded about one Annex A control in its Statement of Applicability, beside
+/// the answer (an exclusion is the answer "not applicable" with its justification).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SoaEntry {
+    /// Why the control is included; empty while undecided.
+    pub reasons: BTreeSet<InclusionReason>,
+    /// Set by the user; `None` means "as the level suggests".
+    pub status: Option<ImplementationStatus>,
+}
+
+impl SoaEntry {
+    /// Nothing recorded: such an entry need not be stored.
+    pub fn is_empty(&self) -> bool {
+        self.reasons.is_empty() && self.status.is_none()
+    }
+}
+
+/// A control the organisation applies from another source (another standard, a sector framework, its
+/// own), listed in its Statement of Applicability beside Annex A.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddedControl {
+    /// The control's reference in its source ("ISO/IEC 27001 A.5.15", "ORG-3").
+    pub reference: String,
+    pub title: String,
+    /// Where it comes from ("ISO/IEC 27001:2022", "our own").
+    pub source: String,
+    pub reasons: BTreeSet<InclusionReason>,
+    pub status: Option<ImplementationStatus>,
+    /// How it is implemented or why it is needed, in the user's words.
+    pub notes: String,
+}
+
+/// The Statement of Applicability as a controlled document: its version, date and approver, the
+/// decisions per Annex A control and the controls added from other sources.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Soa {
+    pub version: String,
+    /// An ISO date (YYYY-MM-DD) or empty.
+    pub date: String,
+    pub approver: String,
+    /// Keyed by control ID ("A.6.2.4"); entries with nothing recorded are not kept.
+    pub controls: BTreeMap<String, SoaEntry>,
+    pub added: Vec<AddedControl>,
+}
+
+/// Whether a piece of required documented information exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocumentStatus {
+    Exists,
+    Draft,
+    Missing,
+}
+
+impl DocumentStatus {
+    /// Every status, in display order.
+    pub const ALL: [DocumentStatus; 3] = [
+        DocumentStatus::Exists,
+        DocumentStatus::Draft,
+        DocumentStatus::Missing,
+    ];
+
+    /// The stable key used in files and form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentStatus::Exists => "exists",
+            DocumentStatus::Draft => "draft",
+            DocumentStatus::Missing => "missing",
+        }
+    }
+
+    /// The status for a key.
+    pub fn from_key(key: &str) -> Option<DocumentStatus> {
+        DocumentStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentStatus::Exists => "Exists",
+            DocumentStatus::Draft => "Draft",
+            DocumentStatus::Missing => "Missing",
+        }
+    }
+}
+
+/// What the user recorded about one entry of the register of required documented information.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentRecord {
+    /// `None` while the user has not decided (the app suggests one from the answers).
+    pub status: Option<DocumentStatus>,
+    /// Where it is kept ("SharePoint › AIMS › Policies").
+    pub location: String,
+    pub owner: String,
+    /// When it was last reviewed: an ISO date (YYYY-MM-DD) or empty.
+    pub reviewed: String,
+}
+
+impl DocumentRecord {
+    /// Nothing recorded: such a record need not be stored.
+    pub fn is_empty(&self) -> bool {
+        *self == DocumentRecord::default()
+    }
+}
+
+/// The planned certification audits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roadmap {
+    /// The planned stage 1 audit: an ISO date (YYYY-MM-DD) or empty.
+    pub stage1: String,
+    /// The planned stage 2 audit: an ISO date (YYYY-MM-DD) or empty.
+    pub stage2: String,
+}
+
 /// One organisation's assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// The assessment's own name ("2027 Q1"); may be empty.
+    pub name: String,
     pub profile: Profile,
     pub mode: Mode,
     /// 2 … 5; see [`Assessment::set_target`].
@@ -322,6 +609,12 @@ pub struct Assessment {
     /// Keyed by item ID. IDs this content does not know are kept (an import reports them) and never scored.
     pub responses: BTreeMap<String, Response>,
     pub policy: PolicyState,
+    /// The Statement of Applicability's own fields (decisions beside the answers).
+    pub soa: Soa,
+    /// The register of required documented information, keyed by document ID (content/documents.toml);
+    /// records with nothing in them are not kept.
+    pub documents: BTreeMap<String, DocumentRecord>,
+    pub roadmap: Roadmap,
 }
 
 /// Why a change to an answer was refused.
@@ -335,6 +628,8 @@ pub enum AnswerError {
     NotApplicableOnClause(String),
     #[error("write a justification before marking {0} not applicable")]
     MissingJustification(String),
+    #[error("{0} is a clause requirement, not an Annex A control: it has no entry in the Statement of Applicability")]
+    NotAControl(String),
     #[error("the target level must be between {MIN_TARGET} and {MAX_TARGET}")]
     TargetOutOfRange,
 }
@@ -343,6 +638,7 @@ impl Assessment {
     /// A fresh, empty assessment created at `now`.
     pub fn new(mode: Mode, now: &str) -> Assessment {
         Assessment {
+            name: String::new(),
             profile: Profile::default(),
             mode,
             target: DEFAULT_TARGET,
@@ -350,6 +646,9 @@ impl Assessment {
             updated: now.to_owned(),
             responses: BTreeMap::new(),
             policy: PolicyState::default(),
+            soa: Soa::default(),
+            documents: BTreeMap::new(),
+            roadmap: Roadmap::default(),
         }
     }
 
@@ -416,6 +715,35 @@ impl Assessment {
         Ok(())
     }
 
+    /// Edits the Statement of Applicability entry of an Annex A control; an entry left empty is removed.
+    pub fn edit_soa_entry(
+        &mut self,
+        catalogue: &Catalogue,
+        id: &str,
+        edit: impl FnOnce(&mut SoaEntry),
+    ) -> Result<(), AnswerError> {
+        let item = known(catalogue, id)?;
+        if item.kind == SectionKind::Clause {
+            return Err(AnswerError::NotAControl(id.to_owned()));
+        }
+        let entry = self.soa.controls.entry(id.to_owned()).or_default();
+        edit(entry);
+        if entry.is_empty() {
+            self.soa.controls.remove(id);
+        }
+        Ok(())
+    }
+
+    /// Edits the record of one entry of the documents register; a record left empty is removed. The
+    /// caller names a document of the catalogue; records of IDs it does not know are kept, like answers.
+    pub fn edit_document(&mut self, id: &str, edit: impl FnOnce(&mut DocumentRecord)) {
+        let record = self.documents.entry(id.to_owned()).or_default();
+        edit(record);
+        if record.is_empty() {
+            self.documents.remove(id);
+        }
+    }
+
     /// Sets the target level (2 … 5).
     pub fn set_target(&mut self, target: u8) -> Result<(), AnswerError> {
         if !(MIN_TARGET..=MAX_TARGET).contains(&target) {
@@ -440,11 +768,15 @@ impl Assessment {
         }
     }
 
-    /// Whether anything at all has been recorded (answers, profile or policy).
+    /// Whether anything at all has been recorded (answers, profile, policy, SoA, documents, roadmap).
     pub fn has_data(&self) -> bool {
         !self.responses.is_empty()
+            || !self.name.is_empty()
             || self.profile != Profile::default()
             || self.policy != PolicyState::default()
+            || self.soa != Soa::default()
+            || !self.documents.is_empty()
+            || self.roadmap != Roadmap::default()
     }
 
     fn entry(&mut self, id: &str) -> &mut Response {

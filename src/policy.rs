@@ -15,8 +15,9 @@
 //!   name that is not a key, or a key whose value is empty where the template uses it, is an error: an
 //!   optional input is used only inside `{{#if name}}`, so nothing is ever rendered half filled.
 //! - `{{#if flag}} … {{else}} … {{/if}}` keeps one branch; `{{#if !flag}}` negates; blocks nest; `{{else}}`
-//!   is optional. Flags describe the organisation's roles (`provider`, `developer`, `deployer`, `user`;
-//!   `build` = provider or developer, `use` = deployer or user, both true while no role is recorded;
+//!   is optional. Flags describe the organisation's ISO/IEC 22989 roles (`provider`, `producer`, `customer`,
+//!   `partner`, `subject`, `authority`; `build` = AI provider or producer, `use` = AI customer or partner,
+//!   both true while neither side is recorded;
 //!   `build_and_use`, `roles_known`, `several_roles`), which optional inputs are present (`named`,
 //!   `sector`, `scope`, `systems`, `exceptions`, …) and the risk appetite (`appetite_set`, `appetite_low`…).
 //! - `{{status ID …}}` (main template only) becomes the gap note for the self-assessment items behind the
@@ -253,10 +254,14 @@ struct Sides {
 impl Sides {
     fn of(roles: &[Role]) -> Sides {
         let has = |r| roles.contains(&r);
-        let known = !roles.is_empty();
+        let build = has(Role::AiProvider) || has(Role::AiProducer);
+        // An AI partner (an integrator, a data provider, an evaluator) works with AI systems others make.
+        let uses = has(Role::AiCustomer) || has(Role::AiPartner);
+        // With no role on either side recorded (none, or only AI subject or relevant authority), both.
+        let known = build || uses;
         Sides {
-            build: !known || has(Role::Provider) || has(Role::Developer),
-            uses: !known || has(Role::Deployer) || has(Role::User),
+            build: !known || build,
+            uses: !known || uses,
         }
     }
 }
@@ -286,10 +291,12 @@ fn policy_fill(cat: &Catalogue, a: &Assessment) -> Fill {
     let sides = Sides::of(&roles);
     f.flag("roles_known", !roles.is_empty());
     f.flag("several_roles", roles.len() > 1);
-    f.flag("provider", roles.contains(&Role::Provider));
-    f.flag("developer", roles.contains(&Role::Developer));
-    f.flag("deployer", roles.contains(&Role::Deployer));
-    f.flag("user", roles.contains(&Role::User));
+    f.flag("provider", roles.contains(&Role::AiProvider));
+    f.flag("producer", roles.contains(&Role::AiProducer));
+    f.flag("customer", roles.contains(&Role::AiCustomer));
+    f.flag("partner", roles.contains(&Role::AiPartner));
+    f.flag("subject", roles.contains(&Role::AiSubject));
+    f.flag("authority", roles.contains(&Role::RelevantAuthority));
     f.flag("build", sides.build);
     f.flag("use", sides.uses);
     f.flag("build_and_use", sides.build && sides.uses);
@@ -589,7 +596,7 @@ fn bullet_list<'t>(entries: impl Iterator<Item = &'t str>) -> String {
 /// An ISO date stays as typed (digits and hyphens need no escaping); anything else is escaped text.
 fn date(text: &str) -> String {
     let t = text.trim();
-    if crate::codec::v1::is_date(t) {
+    if crate::codec::v2::is_date(t) {
         t.to_owned()
     } else {
         markdown::escape(t)

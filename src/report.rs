@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::assessment::{Assessment, Mode};
 use crate::catalogue::Catalogue;
-use crate::codec::v1::is_date;
+use crate::codec::v2::is_date;
 use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
 use crate::score::{score, Figures, Scorecard, RULE_MARKDOWN};
@@ -212,7 +212,7 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
             .join(", ")
     };
     let _ = writeln!(out, "- **Organisation:** {}", stated(&profile.name));
-    let _ = writeln!(out, "- **Roles in the AI value chain:** {roles}");
+    let _ = writeln!(out, "- **Roles (ISO/IEC 22989):** {roles}");
     let _ = writeln!(out, "- **Sector:** {}", stated(&profile.sector));
     let _ = writeln!(
         out,

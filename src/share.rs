@@ -1,7 +1,7 @@
 //! Share links: an assessment packed into the URL fragment, so it never reaches a server.
 //!
 //! The link is `…#share=<payload>`, where the payload is base64url (no padding) of raw deflate of the
-//! compact v1 JSON of [`crate::codec`]. Notes, evidence, owners, due dates and the hand-edited policy are
+//! compact JSON of [`crate::codec`]. Notes, evidence, owners, due dates and the hand-edited policy are
 //! left out unless the user asks for them; not-applicable justifications always stay, since an N/A answer
 //! needs one. Opening a link goes through the same [`codec::decode`] checks as importing a file, and
 //! [`to_fragment`] makes no link that [`from_fragment`] would refuse.
@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::assessment::Assessment;
 use crate::catalogue::Catalogue;
-use crate::codec::{self, v1::Detail, ImportError, Preview};
+use crate::codec::{self, v2::Detail, ImportError, Preview};
 
 /// The key in the fragment: `#share=…`.
 pub const KEY: &str = "share";

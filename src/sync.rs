@@ -1,8 +1,9 @@
 //! Several tabs of one browser editing the same assessment: every change survives, and all tabs end up
 //! with the same data, whatever the order in which they hear of each other's changes.
 //!
-//! The assessment is cut into units (each item's response, the profile, the policy form, the edited
-//! policy, mode, target, and whether an assessment exists at all). Each tab keeps, per unit, the
+//! The assessment is cut into units (each item's response, each control's SoA entry, each entry of the
+//! documents register, the profile, the policy form, the edited policy, the SoA's own fields, the
+//! roadmap, name, mode, target, and whether an assessment exists at all). Each tab keeps, per unit, the
 //! [`Clock`] of the last change it knows of; a tab that changes something stamps the changed units and
 //! sends its whole state with the stamps to the other tabs ([`Message`]). A tab that receives a message
 //! takes every unit whose stamp is later than its own ([`Replica::receive`]), saves the result whenever
@@ -50,8 +51,18 @@ pub enum Unit {
     Profile,
     Policy,
     PolicyMarkdown,
-    /// One item's response (answer, notes, evidence, owner, due date).
+    /// The assessment's own name.
+    Name,
+    /// The Statement of Applicability's version, date, approver and added controls.
+    Soa,
+    /// The planned audit dates.
+    Roadmap,
+    /// One item's response (answer, notes, evidence, owner, due date, checkpoints).
     Answer(String),
+    /// One Annex A control's SoA entry (inclusion reasons, implementation status).
+    SoaControl(String),
+    /// One entry of the documents register.
+    Document(String),
 }
 
 impl Unit {
@@ -66,7 +77,12 @@ impl Unit {
             Unit::Profile => "profile".into(),
             Unit::Policy => "policy".into(),
             Unit::PolicyMarkdown => "policy_markdown".into(),
+            Unit::Name => "name".into(),
+            Unit::Soa => "soa".into(),
+            Unit::Roadmap => "roadmap".into(),
             Unit::Answer(id) => format!("answers/{id}"),
+            Unit::SoaControl(id) => format!("soa/{id}"),
+            Unit::Document(id) => format!("documents/{id}"),
         }
     }
 
@@ -81,12 +97,23 @@ impl Unit {
             "profile" => Unit::Profile,
             "policy" => Unit::Policy,
             "policy_markdown" => Unit::PolicyMarkdown,
-            _ => Unit::Answer(key.strip_prefix("answers/")?.to_owned()),
+            "name" => Unit::Name,
+            "soa" => Unit::Soa,
+            "roadmap" => Unit::Roadmap,
+            _ => {
+                if let Some(id) = key.strip_prefix("answers/") {
+                    Unit::Answer(id.to_owned())
+                } else if let Some(id) = key.strip_prefix("soa/") {
+                    Unit::SoaControl(id.to_owned())
+                } else {
+                    Unit::Document(key.strip_prefix("documents/")?.to_owned())
+                }
+            }
         })
     }
 
     /// The units that are always there.
-    const FIXED: [Unit; 8] = [
+    const FIXED: [Unit; 11] = [
         Unit::Exists,
         Unit::Created,
         Unit::Updated,
@@ -95,6 +122,9 @@ impl Unit {
         Unit::Profile,
         Unit::Policy,
         Unit::PolicyMarkdown,
+        Unit::Name,
+        Unit::Soa,
+        Unit::Roadmap,
     ];
 }
 
@@ -103,6 +133,8 @@ fn units_of(a: Option<&Assessment>) -> BTreeSet<Unit> {
     let mut units: BTreeSet<Unit> = Unit::FIXED.into_iter().collect();
     if let Some(a) = a {
         units.extend(a.responses.keys().cloned().map(Unit::Answer));
+        units.extend(a.soa.controls.keys().cloned().map(Unit::SoaControl));
+        units.extend(a.documents.keys().cloned().map(Unit::Document));
     }
     units
 }
@@ -123,7 +155,15 @@ fn same(unit: &Unit, a: Option<&Assessment>, b: Option<&Assessment>) -> bool {
         Unit::Profile => a.profile == b.profile,
         Unit::Policy => a.policy.inputs == b.policy.inputs,
         Unit::PolicyMarkdown => a.policy.edited_markdown == b.policy.edited_markdown,
+        Unit::Name => a.name == b.name,
+        Unit::Soa => {
+            (&a.soa.version, &a.soa.date, &a.soa.approver, &a.soa.added)
+                == (&b.soa.version, &b.soa.date, &b.soa.approver, &b.soa.added)
+        }
+        Unit::Roadmap => a.roadmap == b.roadmap,
         Unit::Answer(id) => a.responses.get(id) == b.responses.get(id),
+        Unit::SoaControl(id) => a.soa.controls.get(id) == b.soa.controls.get(id),
+        Unit::Document(id) => a.documents.get(id) == b.documents.get(id),
     }
 }
 
@@ -141,14 +181,29 @@ fn copy(unit: &Unit, from: &Assessment, to: &mut Assessment) {
             .policy
             .edited_markdown
             .clone_from(&from.policy.edited_markdown),
-        Unit::Answer(id) => match from.responses.get(id) {
-            Some(r) => {
-                to.responses.insert(id.clone(), r.clone());
-            }
-            None => {
-                to.responses.remove(id);
-            }
-        },
+        Unit::Name => to.name.clone_from(&from.name),
+        Unit::Soa => {
+            to.soa.version.clone_from(&from.soa.version);
+            to.soa.date.clone_from(&from.soa.date);
+            to.soa.approver.clone_from(&from.soa.approver);
+            to.soa.added.clone_from(&from.soa.added);
+        }
+        Unit::Roadmap => to.roadmap.clone_from(&from.roadmap),
+        Unit::Answer(id) => copy_entry(id, &from.responses, &mut to.responses),
+        Unit::SoaControl(id) => copy_entry(id, &from.soa.controls, &mut to.soa.controls),
+        Unit::Document(id) => copy_entry(id, &from.documents, &mut to.documents),
+    }
+}
+
+/// Copies one keyed entry, or its absence.
+fn copy_entry<T: Clone>(id: &str, from: &BTreeMap<String, T>, to: &mut BTreeMap<String, T>) {
+    match from.get(id) {
+        Some(value) => {
+            to.insert(id.to_owned(), value.clone());
+        }
+        None => {
+            to.remove(id);
+        }
     }
 }
 

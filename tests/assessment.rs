@@ -8,12 +8,12 @@ use aims_readiness::catalogue::catalogue;
 #[test]
 fn roles_are_kept_once_and_in_order() {
     let mut p = Profile::default();
-    p.set_role(Role::Deployer, true);
-    p.set_role(Role::Provider, true);
-    p.set_role(Role::Deployer, true);
-    assert_eq!(p.roles, [Role::Provider, Role::Deployer]);
-    p.set_role(Role::Provider, false);
-    assert_eq!(p.roles, [Role::Deployer]);
+    p.set_role(Role::AiCustomer, true);
+    p.set_role(Role::AiProvider, true);
+    p.set_role(Role::AiCustomer, true);
+    assert_eq!(p.roles, [Role::AiProvider, Role::AiCustomer]);
+    p.set_role(Role::AiProvider, false);
+    assert_eq!(p.roles, [Role::AiCustomer]);
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn output_is_deterministic_pretty_json_with_the_header_first() {
     assert_eq!(json, encode(&a.clone(), catalogue()).unwrap());
     assert!(
         json.starts_with(
-            "{\n  \"format\": \"aims-readiness/assessment\",\n  \"schema_version\": 1,\n  \"app_version\": "
+            "{\n  \"format\": \"aims-readiness/assessment\",\n  \"schema_version\": 2,\n  \"app_version\": "
         ),
         "{}",
         &json[..200]
@@ -79,17 +79,75 @@ fn output_is_deterministic_pretty_json_with_the_header_first() {
 #[test]
 fn every_version_fixture_still_reads() {
     // tests/data/versions/vN.json is an untouched file written by version N of the format, each holding
-    // `common::full_assessment()`. When the format changes, the old files stay and go through the
-    // migrations; they must keep giving the same assessment.
+    // `common::full_assessment()` as far as that version could hold it. When the format changes, the old
+    // files stay and go through the migrations; they must keep giving the same assessment.
+    let current = format!("versions/v{SCHEMA_VERSION}.json");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        let json = encode(&common::full_assessment(), catalogue()).unwrap();
+        fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data")
+                .join(&current),
+            json,
+        )
+        .unwrap();
+    }
     for version in migrate::OLDEST_READABLE..=SCHEMA_VERSION {
         let name = format!("versions/v{version}.json");
         let bytes = read(&name);
         let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(doc["schema_version"], version, "{name}");
         let preview = decode(&bytes, catalogue()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(preview.assessment, common::full_assessment(), "{name}");
+        assert_eq!(
+            preview.assessment,
+            common::full_assessment_as_of(version),
+            "{name}"
+        );
         assert_eq!(preview.schema_version, u64::from(version));
     }
+    // The current version's fixture is exactly what this app writes, but for the app's own version.
+    let app_version = |json: String| {
+        json.lines()
+            .filter(|l| !l.starts_with("  \"app_version\":"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        app_version(String::from_utf8(read(&current)).unwrap()),
+        app_version(encode(&common::full_assessment(), catalogue()).unwrap()),
+        "{current} is not what this app writes. If the file types changed, that needs a new schema \
+         version; if only the test assessment changed, regenerate it with \
+         `UPDATE_FIXTURES=1 cargo test --test codec`"
+    );
+}
+
+#[test]
+fn version_1_roles_become_the_iso_iec_22989_roles_and_the_preview_says_so() {
+    use aims_readiness::assessment::Role;
+    let text = String::from_utf8(read("versions/v1_minimal.json"))
+        .unwrap()
+        .replace(
+            "\"deployer\"",
+            "\"user\", \"provider\", \"deployer\", \"developer\", \"user\"",
+        );
+    let preview = decode(text.as_bytes(), catalogue()).unwrap();
+    assert_eq!(
+        preview.assessment.profile.roles,
+        [Role::AiProvider, Role::AiProducer, Role::AiCustomer]
+    );
+    let warning = preview.warnings[0].to_string();
+    assert!(
+        warning.contains("upgraded to version 2")
+            && warning.contains("deployer and user → AI customer"),
+        "{warning}"
+    );
+    // Nothing else changed: the answers and the notes are all there.
+    assert_eq!(preview.answered, 3);
+    assert_eq!(
+        preview.assessment.response("A.6.2.4").unwrap().notes,
+        "Started verification plan"
+    );
+    assert_eq!(preview.assessment.soa, Default::default());
 }
 
 #[test]
@@ -284,27 +342,27 @@ fn utf16_files_are_read_as_the_text_they_hold() {
 
 /// Each file in tests/data/bad/ and a piece of the message it must give.
 const BAD: &[(&str, &str)] = &[
-    ("answers_as_list.json", "invalid type: sequence, expected a map at line 19"),
+    ("answers_as_list.json", "invalid type: sequence, expected a map at line 20"),
     ("bad_due_date.json", "answers › A.6.2.4 › due: \"31/12/2025\" is not a date; write it as YYYY-MM-DD"),
     ("bad_timestamp.json", "created: \"yesterday\" is not an RFC 3339 timestamp"),
-    ("deep_nesting.json", "nested more than 128 levels deep at line 15"),
-    ("duplicate_answer.json", "“6.1.2” appears twice in answers (line 26, column 11)"),
-    ("duplicate_nested_field.json", "“level” appears twice in answers › 4.1 (line 22"),
-    ("duplicate_top_level.json", "“target” appears twice in the top level (line 10"),
+    ("deep_nesting.json", "nested more than 128 levels deep at line 16"),
+    ("duplicate_answer.json", "“6.1.2” appears twice in answers (line 27, column 11)"),
+    ("duplicate_nested_field.json", "“level” appears twice in answers › 4.1 (line 23"),
+    ("duplicate_top_level.json", "“target” appears twice in the top level (line 11"),
     ("empty.json", "The data is empty"),
     ("empty_item_id.json", "answers: an item ID is empty"),
-    ("huge_integer.json", "expected a whole number at line 21"),
-    ("huge_number.json", "The number at line 9, column 17 is too large"),
+    ("huge_integer.json", "expected a whole number at line 22"),
+    ("huge_number.json", "The number at line 10, column 17 is too large"),
     ("impossible_due_date.json", "\"2025-02-30\" is not a date"),
     ("level_and_not_applicable.json", "answers › A.10.4 › level: has both a level and \"not_applicable\""),
-    ("level_fraction.json", "the number `2.5`, expected a whole number at line 21, column 18"),
-    ("level_negative.json", "the number `-1`, expected a whole number at line 21"),
+    ("level_fraction.json", "the number `2.5`, expected a whole number at line 22, column 18"),
+    ("level_negative.json", "the number `-1`, expected a whole number at line 22"),
     ("level_out_of_range.json", "answers › 4.1 › level: 6 is not a maturity level; use 0 (Not started) to 5"),
-    ("lone_surrogate.json", "This is not valid JSON: unexpected end of hex escape at line 11"),
+    ("lone_surrogate.json", "This is not valid JSON: unexpected end of hex escape at line 12"),
     ("missing_field.json", "missing field `answers`"),
     ("missing_format.json", "it has no \"format\" field"),
     ("missing_version.json", "no \"schema_version\""),
-    ("newer_version.json", "made by a newer version of the app (file format version 2; this version reads up to 1). Update the app"),
+    ("newer_version.json", "made by a newer version of the app (file format version 3; this version reads up to 2). Update the app"),
     ("non_utf8.json", "byte 0xff at line 11, column 22 is not UTF-8"),
     ("not_applicable_blank_justification.json", "A.10.4 is marked not applicable without a justification"),
     ("not_applicable_on_clause.json", "6.1.2 is a clause requirement: every clause applies"),
@@ -315,19 +373,19 @@ const BAD: &[(&str, &str)] = &[
     ("text_too_long.json", "answers › A.6.2.4 › notes: is 20001 characters long, more than the 20000 allowed"),
     ("top_level_array.json", "the JSON holds a list, where an assessment is a JSON object"),
     ("top_level_string.json", "the JSON holds a string"),
-    ("trailing_garbage.json", "trailing characters at line 50, column 1"),
-    ("truncated.json", "ends too early, at line 27"),
+    ("trailing_garbage.json", "trailing characters at line 63, column 1"),
+    ("truncated.json", "ends too early, at line 28"),
     ("unknown_field.json", "unknown field `colour`"),
-    ("unknown_mode.json", "unknown variant `speedy`, expected `quick` or `full` at line 8"),
-    ("unknown_role.json", "unknown variant `overlord`, expected one of `provider`, `developer`, `deployer`, `user`"),
+    ("unknown_mode.json", "unknown variant `speedy`, expected `quick` or `full` at line 9"),
+    ("unknown_role.json", "unknown variant `overlord`, expected one of `ai-provider`, `ai-producer`, `ai-customer`"),
     ("unknown_size.json", "unknown variant `tiny`"),
     ("utf16_cut_in_a_character.json", "The data ends too early, at line 27, column 5: it was cut short"),
     ("utf16_lone_surrogate.json", "This file is UTF-16 text with a broken character at line 11, column 14"),
-    ("version_as_string.json", "\"schema_version\" must be a whole number such as 1, not \"1\""),
+    ("version_as_string.json", "\"schema_version\" must be a whole number such as 2, not \"1\""),
     ("version_zero.json", "file format version 0, from a pre-release"),
     ("whitespace_only.json", "The data is empty"),
     ("wrong_format.json", "its \"format\" is \"some-other-app/export\""),
-    ("wrong_type.json", "invalid type: string \"three\", expected a whole number at line 9, column 19"),
+    ("wrong_type.json", "invalid type: string \"three\", expected a whole number at line 10, column 19"),
 ];
 
 #[test]
@@ -396,18 +454,21 @@ fn every_problem_is_listed_with_its_path() {
 fn roles_are_read_in_a_canonical_order_without_repeats() {
     let text = String::from_utf8(read("good/minimal.json"))
         .unwrap()
-        .replace("\"deployer\"", "\"user\", \"deployer\", \"user\"");
+        .replace(
+            "\"ai-customer\"",
+            "\"relevant-authority\", \"ai-customer\", \"ai-provider\", \"ai-customer\"",
+        );
     let preview = decode(text.as_bytes(), catalogue()).unwrap();
     use aims_readiness::assessment::Role;
     assert_eq!(
         preview.assessment.profile.roles,
-        [Role::Deployer, Role::User]
+        [Role::AiProvider, Role::AiCustomer, Role::RelevantAuthority]
     );
 }
 
 #[test]
 fn timestamps_and_dates_are_checked_strictly() {
-    use aims_readiness::codec::v1::{is_date, is_rfc3339};
+    use aims_readiness::codec::v2::{is_date, is_rfc3339};
     for good in ["2024-02-29", "2025-12-31", "2000-02-29"] {
         assert!(is_date(good), "{good}");
     }
@@ -456,7 +517,7 @@ fn the_committed_json_schema_is_up_to_date() {
     let committed = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "public/assessment.schema.json is out of date with the file types in src/codec/v1.rs; \
+        "public/assessment.schema.json is out of date with the file types in src/codec/v2.rs; \
          regenerate it with `UPDATE_SCHEMA=1 cargo test --test codec` and commit it"
     );
     let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
@@ -502,7 +563,7 @@ fn filled(unit: char, chars: usize) -> String {
 
 /// The same assessment written without any check, as the app wrote it before the codec refused.
 fn unchecked_json(a: &Assessment) -> String {
-    let file = codec::v1::FileV1::from_assessment(a, codec::v1::Detail::Everything);
+    let file = codec::v2::FileV2::from_assessment(a, codec::v2::Detail::Everything);
     serde_json::to_string_pretty(&file).unwrap() + "\n"
 }
 
@@ -576,9 +637,9 @@ fn a_compact_file_whose_stored_form_is_too_large_is_refused_on_import() {
     }
     // 70 × 57 KB is 4 MB; add unknown items with short notes until the compact form is just under 5 MB
     // (each entry adds its key, its value, a colon and a comma).
-    let mut compact = codec::v1::FileV1::from_assessment(&a, codec::v1::Detail::Everything);
+    let mut compact = codec::v2::FileV2::from_assessment(&a, codec::v2::Detail::Everything);
     let mut size = serde_json::to_string(&compact).unwrap().len();
-    let value = codec::v1::ResponseV1 {
+    let value = codec::v2::ResponseV2 {
         notes: "x".repeat(40),
         ..Default::default()
     };
@@ -713,5 +774,30 @@ fn counters_appear_near_a_limit_in_the_units_the_reader_counts() {
     assert_eq!(
         codec::size_note(5_160_000).as_deref(),
         Some("4.9 of 5 MB used: an assessment holds at most 5,242,880 bytes")
+    );
+}
+
+#[test]
+fn what_the_version_1_app_stored_in_the_browser_still_reads() {
+    // tests/data/versions/v1_storage.json is what the version 1 build wrote to localStorage for a quick
+    // scan of a deployer whose staff use AI tools.
+    use aims_readiness::assessment::Role;
+    let preview = decode(&read("versions/v1_storage.json"), catalogue()).unwrap();
+    let a = &preview.assessment;
+    assert_eq!(a.profile.name, "Stored Ltd");
+    assert_eq!(a.profile.roles, [Role::AiCustomer]);
+    assert_eq!(
+        a.response("4.1").unwrap().notes,
+        "Stored by the version 1 app"
+    );
+    assert!(matches!(
+        preview.warnings[0],
+        ImportWarning::Migrated { from: 1, to: 2, .. }
+    ));
+    // Stored again, it is a version 2 file that reads back the same.
+    let again = encode(a, catalogue()).unwrap();
+    assert_eq!(
+        &decode(again.as_bytes(), catalogue()).unwrap().assessment,
+        a
     );
 }

@@ -36,7 +36,7 @@ fn provider() -> Assessment {
     let cat = catalogue();
     let mut a = Assessment::new(Mode::Full, NOW);
     a.profile.name = "Northwind Diagnostics GmbH".into();
-    a.profile.roles = vec![Role::Provider, Role::Developer];
+    a.profile.roles = vec![Role::AiProvider, Role::AiProducer];
     a.profile.sector = "Medical imaging software".into();
     a.profile.size = Some(OrgSize::Medium);
     a.profile.systems_in_scope =
@@ -130,7 +130,7 @@ fn deployer() -> Assessment {
     let cat = catalogue();
     let mut a = Assessment::new(Mode::Quick, NOW);
     a.profile.name = "Harbour Lane Building Society".into();
-    a.profile.roles = vec![Role::Deployer, Role::User];
+    a.profile.roles = vec![Role::AiCustomer];
     a.profile.sector = "Retail banking".into();
     a.profile.size = Some(OrgSize::Large);
     a.profile.systems_in_scope =
@@ -189,7 +189,7 @@ fn several_roles() -> Assessment {
     let cat = catalogue();
     let mut a = Assessment::new(Mode::Full, NOW);
     a.profile.name = "Acme Ltd".into();
-    a.profile.roles = vec![Role::Provider, Role::Deployer];
+    a.profile.roles = vec![Role::AiProvider, Role::AiCustomer];
     a.profile.sector = "Consumer lending".into();
     a.profile.size = Some(OrgSize::Small);
     a.profile.systems_in_scope = "Credit scoring API; customer support chatbot".into();
@@ -501,11 +501,13 @@ fn the_draft_names_the_organisation_and_its_roles() {
     let cat = catalogue();
     let markdown = draft(cat, &provider());
     assert!(markdown.starts_with("# AI policy — Northwind Diagnostics GmbH\n"));
-    assert!(markdown.contains("**Provider:**") && markdown.contains("**Developer:**"));
-    assert!(!markdown.contains("**Deployer:**") && !markdown.contains("**User:**"));
+    assert!(markdown.contains("**AI provider:**") && markdown.contains("**AI producer:**"));
+    assert!(!markdown.contains("**AI customer:**") && !markdown.contains("**AI partner:**"));
     let markdown = draft(cat, &deployer());
-    assert!(markdown.contains("In the AI value chain, Harbour Lane Building Society acts as:"));
-    assert!(markdown.contains("**Deployer:**") && markdown.contains("**User:**"));
+    assert!(markdown.contains(
+        "In the AI value chain, Harbour Lane Building Society has these roles (named as in ISO/IEC 22989):"
+    ));
+    assert!(markdown.contains("**AI customer:**") && !markdown.contains("**AI provider:**"));
 }
 
 #[test]

@@ -12,8 +12,9 @@ use aims_readiness::share::{
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
-/// What a link without notes carries: everything but notes, evidence, owners, due dates and the edited
-/// policy, and so no response that had only those.
+/// What a link without notes carries: everything but notes, evidence, owners, due dates, where documents
+/// are kept and who owns them, the notes of added controls and the edited policy, and so no response or
+/// document record that had only those.
 fn without_notes(a: &Assessment) -> Assessment {
     let mut a = a.clone();
     for r in a.responses.values_mut() {
@@ -23,6 +24,14 @@ fn without_notes(a: &Assessment) -> Assessment {
         r.due.clear();
     }
     a.responses.retain(|_, r| !r.is_empty());
+    for d in a.documents.values_mut() {
+        d.location.clear();
+        d.owner.clear();
+    }
+    a.documents.retain(|_, d| !d.is_empty());
+    for c in &mut a.soa.added {
+        c.notes.clear();
+    }
     a.policy.edited_markdown = None;
     a
 }
@@ -267,12 +276,12 @@ fn data_that_is_not_deflate_is_reported_as_damaged() {
 
 #[test]
 fn the_unpacked_assessment_goes_through_the_same_checks_as_a_file() {
-    let newer = pack(br#"{"format": "aims-readiness/assessment", "schema_version": 2}"#);
+    let newer = pack(br#"{"format": "aims-readiness/assessment", "schema_version": 3}"#);
     let err = from_fragment(&newer, catalogue()).unwrap_err();
     assert_eq!(
         err,
         ShareError::Invalid(ImportError::NewerVersion {
-            found: 2,
+            found: 3,
             supported: SCHEMA_VERSION
         })
     );
@@ -572,4 +581,16 @@ fn heavy_assessment() -> impl Strategy<Value = (Assessment, usize)> {
             }
             (a, bytes)
         })
+}
+
+#[test]
+fn a_link_made_by_the_version_1_app_still_opens_with_nothing_lost() {
+    // tests/data/versions/v1_link.txt was written by the app's version 1 build (with notes), from
+    // `common::full_assessment()` as version 1 could hold it.
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/versions/v1_link.txt");
+    let link = std::fs::read_to_string(path).unwrap();
+    let preview = from_fragment(link.trim(), catalogue()).unwrap();
+    assert_eq!(preview.schema_version, 1);
+    assert_eq!(preview.assessment, common::full_assessment_as_of(1));
 }

@@ -1,9 +1,14 @@
 //! The questionnaire: every assessable sub-clause of clauses 4–10 and every Annex A control, with our own
 //! questions and guidance, the maturity scale, Annex C and the cited crosswalks.
 //!
-//! `content/` is read by `build.rs` and embedded as a postcard bundle; [`catalogue`] parses it once. [`validate`] checks
-//! every content rule and names the file, item and field of each problem.
+//! `content/` is read by `build.rs` and embedded as a postcard bundle; [`catalogue`] decodes it once.
+//! [`validate`] checks every content rule and names the file, item and field of each problem. The register
+//! of required documents and the exclusion hints (audit preparation) are in `documents.rs`, `exclusion.rs`
+//! and `certification.rs`.
 
+mod certification;
+pub mod documents;
+pub mod exclusion;
 pub mod schema;
 pub mod standard;
 mod validate;
@@ -11,11 +16,14 @@ mod validate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use certification::{is_slug, ExclusionAdvice};
+pub use documents::{DocumentDef, DocumentsFile, Obligation, StatusRuleDef};
+pub use exclusion::{ExclusionHintDef, Likelihood, ROLE_KEYS};
 pub use schema::{
     AnnexCFile, CheckpointDef, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef,
     ObjectiveDef, RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
 };
-pub use validate::{guidance_sentences, is_slug, validate, word_count, ContentError};
+pub use validate::{guidance_sentences, validate, word_count, ContentError};
 
 /// Whether a section is one of the mandatory clauses or an Annex A category of reference controls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,6 +56,8 @@ pub struct Item {
     /// The individual requirements a user can tick, in the order shown; empty when the item asks one
     /// thing. Optional to answer: the maturity level stays the score.
     pub checkpoints: Vec<CheckpointDef>,
+    /// Annex A only: which roles can usually, or rarely, justify excluding the control.
+    pub exclusion_hints: Vec<ExclusionHintDef>,
 }
 
 impl Item {
@@ -113,6 +123,8 @@ pub struct Catalogue {
     pub about: String,
     policy_templates: HashMap<String, String>,
     index: HashMap<String, (usize, usize)>,
+    /// `content/documents.toml`: the documented information the standard asks for.
+    documents: DocumentsFile,
 }
 
 impl Catalogue {
@@ -142,6 +154,7 @@ impl Catalogue {
                         next_step: def.next_step,
                         levels: def.levels,
                         checkpoints: def.checkpoints,
+                        exclusion_hints: def.exclusion_hints,
                     })
                     .collect();
                 Section {
@@ -169,6 +182,7 @@ impl Catalogue {
             about: bundle.about,
             policy_templates: bundle.policy_templates.into_iter().collect(),
             index,
+            documents: bundle.documents,
         }
     }
 

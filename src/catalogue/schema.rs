@@ -6,6 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+// Audit-preparation content (documents register, exclusion hints) has its own files, which `build.rs`
+// includes next to this one.
+use super::documents::DocumentsFile;
+use super::exclusion::ExclusionHintDef;
+
 /// The content format this build understands; every content file states it.
 pub const CONTENT_FORMAT_VERSION: u32 = 1;
 
@@ -48,6 +53,9 @@ pub struct ItemDef {
     pub next_step: String,
     /// Exactly six descriptors, for maturity levels 0 … 5.
     pub levels: Vec<String>,
+    /// Annex A only: which roles can usually, or rarely, justify excluding the control.
+    #[serde(default)]
+    pub exclusion_hints: Vec<ExclusionHintDef>,
     /// The individual requirements of an item that asks several things at once, which a user can tick
     /// one by one; empty for an item that asks one thing. See [`CheckpointDef`].
     #[serde(default)]
@@ -174,4 +182,6 @@ pub struct ContentBundle {
     pub about: String,
     /// `content/policy/*.md`, by file stem.
     pub policy_templates: Vec<(String, String)>,
+    /// `content/documents.toml`.
+    pub documents: DocumentsFile,
 }

@@ -6,6 +6,7 @@ use std::fmt;
 
 use pulldown_cmark::{Event, Parser};
 
+use super::certification::is_slug;
 use super::schema::{CheckpointDef, ContentBundle, CONTENT_FORMAT_VERSION};
 use super::standard;
 
@@ -323,6 +324,7 @@ pub fn validate(bundle: &ContentBundle) -> Vec<ContentError> {
     validate_levels(bundle, &mut r);
     validate_annex_c(bundle, &mut r);
     validate_crosswalks(bundle, &expected_items, &mut r);
+    r.errors.extend(super::certification::validate(bundle));
 
     r.non_empty("content/about.md", None, "text", &bundle.about);
     r.markdown("content/about.md", None, "text", &bundle.about);
@@ -374,16 +376,6 @@ fn validate_checkpoints(file: &str, item: &str, checkpoints: &[CheckpointDef], r
         r.non_empty(file, at, &format!("checkpoints[{n}].text"), &c.text);
         r.markdown(file, at, &format!("checkpoints[{n}].text"), &c.text);
     }
-}
-
-/// A stable identifier: `[a-z0-9]+(-[a-z0-9]+)*`.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 fn validate_levels(bundle: &ContentBundle, r: &mut Report) {

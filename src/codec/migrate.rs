@@ -11,9 +11,9 @@
 //!    chain.
 //!
 //! The test `migration_chain_reaches_the_current_version` fails until step 2 is done. Version 1 is the
-//! first released format, so the list is empty today; there is no pre-release format to read.
+//! first released format; there is no pre-release format to read.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::{ImportError, SCHEMA_VERSION};
 
@@ -30,7 +30,55 @@ pub struct Migration {
 pub const OLDEST_READABLE: u32 = 1;
 
 /// Every step from [`OLDEST_READABLE`] up to [`SCHEMA_VERSION`], oldest first.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    what: "roles are now the ISO/IEC 22989 roles (provider → AI provider, developer → AI producer, deployer and user → AI customer); the assessment has a name, Statement of Applicability fields, a documents register and planned audit dates, all empty",
+    run: v1_to_v2,
+}];
+
+/// Version 1 → 2: the roles of ISO/IEC 22989 in place of provider, developer, deployer and user; new
+/// top-level fields (`name`, `soa`, `documents`, `roadmap`), empty. Answers and the policy are unchanged.
+fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
+    let object = doc.as_object_mut().ok_or("the file is not a JSON object")?;
+    if let Some(roles) = object
+        .get_mut("profile")
+        .and_then(|p| p.get_mut("roles"))
+        .and_then(Value::as_array_mut)
+    {
+        let mut mapped: Vec<Value> = Vec::with_capacity(roles.len());
+        for role in roles.iter() {
+            let new = match role.as_str() {
+                Some("provider") => "ai-provider",
+                Some("developer") => "ai-producer",
+                Some("deployer" | "user") => "ai-customer",
+                // Anything else was never valid in version 1: leave it for the reader to report.
+                _ => {
+                    mapped.push(role.clone());
+                    continue;
+                }
+            };
+            if !mapped.iter().any(|m| m == new) {
+                mapped.push(Value::from(new));
+            }
+        }
+        *roles = mapped;
+    }
+    for (key, empty) in [
+        ("name", json!("")),
+        (
+            "soa",
+            json!({ "version": "", "date": "", "approver": "", "controls": {}, "added": [] }),
+        ),
+        ("documents", json!({})),
+        ("roadmap", json!({ "stage1": "", "stage2": "" })),
+    ] {
+        if object.contains_key(key) {
+            return Err(format!("a version 1 file has no \"{key}\" field"));
+        }
+        object.insert(key.to_owned(), empty);
+    }
+    Ok(doc)
+}
 
 /// Runs every step from version `from` up to the current version, and sets `schema_version`.
 pub fn upgrade(mut doc: Value, from: u32) -> Result<Value, ImportError> {

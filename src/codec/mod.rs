@@ -1,9 +1,9 @@
 //! The assessment file format: one codec for localStorage, file export, import and share links.
 //!
-//! The format is a boundary, so it has its own serde types ([`v1`]) separate from the in-memory model in
+//! The format is a boundary, so it has its own serde types ([`v2`]) separate from the in-memory model in
 //! [`crate::assessment`]: the model may change, files already on people's disks may not.
 //!
-//! # Format, schema version 1
+//! # Format, schema version 2
 //!
 //! A UTF-8 JSON object (at most 5 MB); `public/assessment.schema.json` is its JSON Schema and
 //! `docs/FORMAT.md` a short description.
@@ -11,21 +11,30 @@
 //! ```json
 //! {
 //!   "format": "aims-readiness/assessment",
-//!   "schema_version": 1,
-//!   "app_version": "0.1.0",
+//!   "schema_version": 2,
+//!   "app_version": "0.2.0",
 //!   "content_version": 1,
+//!   "name": "2025 Q1",
 //!   "created": "2025-03-01T09:30:00Z",
 //!   "updated": "2025-03-02T16:05:00Z",
 //!   "mode": "full",
 //!   "target": 3,
 //!   "profile": {
-//!     "name": "Example Ltd", "roles": ["developer", "deployer"], "sector": "Insurance",
+//!     "name": "Example Ltd", "roles": ["ai-producer", "ai-customer"], "sector": "Insurance",
 //!     "size": "medium", "systems_in_scope": "Claims triage model"
 //!   },
 //!   "answers": {
 //!     "6.1.2": { "level": 2, "notes": "…", "evidence": "…", "owner": "CRO", "due": "2025-06-30" },
+//!     "9.3.2": { "level": 3, "checkpoints": ["inputs-audit-results"] },
 //!     "A.10.4": { "not_applicable": true, "justification": "We have no customers of our AI systems." }
 //!   },
+//!   "soa": {
+//!     "version": "1.0", "date": "2025-03-02", "approver": "CEO",
+//!     "controls": { "A.6.2.4": { "reasons": ["risk-treatment"], "status": "partial" } },
+//!     "added": []
+//!   },
+//!   "documents": { "aims-scope": { "status": "exists", "location": "Intranet › AIMS", "owner": "CISO" } },
+//!   "roadmap": { "stage1": "2025-09-15", "stage2": "2025-11-03" },
 //!   "policy": {
 //!     "scope": "", "principles": ["C.2.5"], "extra_principles": "", "risk_appetite": "low",
 //!     "owner_role": "", "approver": "", "review_months": 12, "version": "", "effective_date": "",
@@ -38,12 +47,18 @@
 //!   is the version of the app that wrote the file and `content_version` the questionnaire content's
 //!   [`crate::catalogue::CONTENT_FORMAT_VERSION`] (both informative).
 //! - `created` and `updated` are RFC 3339 timestamps. `mode` is `"quick"` or `"full"`; `target` is 2 … 5.
-//! - `profile.roles` holds role keys (`provider`, `developer`, `deployer`, `user`); `profile.size` is a
+//! - `name` is the assessment's own name. `profile.roles` holds ISO/IEC 22989 role keys (`ai-provider`,
+//!   `ai-producer`, `ai-customer`, `ai-partner`, `ai-subject`, `relevant-authority`); `profile.size` is a
 //!   size key (`micro`, `small`, `medium`, `large`) or `null`.
 //! - `answers` is keyed by item ID. An answer has either a `level` (0 … 5) or `"not_applicable": true` with
 //!   a non-blank `justification` (Annex A controls only), or neither (unanswered but with notes). `notes`,
-//!   `evidence`, `owner` and `due` (`YYYY-MM-DD`) are optional; empty fields are left out. IDs this app does
-//!   not know are kept, never dropped, and counted in one warning that names a few of them.
+//!   `evidence`, `owner`, `due` (`YYYY-MM-DD`) and `checkpoints` (ticked checkpoint IDs) are optional;
+//!   empty fields are left out. IDs this app does not know are kept, never dropped, and counted in one
+//!   warning that names a few of them.
+//! - `soa` holds the Statement of Applicability's version, date and approver, per Annex A control the
+//!   inclusion `reasons` and implementation `status`, and controls `added` from other sources; an
+//!   exclusion is the answer "not applicable" with its justification. `documents` is the register of
+//!   required documented information by document ID; `roadmap` the planned stage 1 and stage 2 audits.
 //! - `policy` holds the policy drafter's form (`risk_appetite` is `low`, `moderate`, `high` or `null`;
 //!   `effective_date` is `YYYY-MM-DD` or empty) and `edited_markdown`, the hand-edited draft or `null`.
 //! - No other keys are allowed anywhere, and no key may appear twice in one object. Every text field is at
@@ -60,7 +75,7 @@
 pub mod migrate;
 mod scan;
 mod utf16;
-pub mod v1;
+pub mod v2;
 
 use std::fmt;
 
@@ -72,7 +87,7 @@ use crate::catalogue::Catalogue;
 /// The fixed value of the `format` field.
 pub const FORMAT: &str = "aims-readiness/assessment";
 /// The schema version this app writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Input larger than this is refused before it is parsed.
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
 /// The longest text field (notes, evidence, a name …), in characters.
@@ -94,7 +109,7 @@ const MAX_DEPTH: usize = 128;
 /// reader would refuse is never saved or exported; the caller keeps the previous state and says why.
 /// Deterministic: the same assessment always gives the same bytes.
 pub fn encode(assessment: &Assessment, catalogue: &Catalogue) -> Result<String, WriteError> {
-    let file = v1::FileV1::from_assessment(assessment, v1::Detail::Everything);
+    let file = v2::FileV2::from_assessment(assessment, v2::Detail::Everything);
     if let Err(ImportError::Invalid { problems }) = file.clone().into_preview(catalogue) {
         return Err(WriteError::Invalid { problems });
     }
@@ -170,7 +185,7 @@ pub fn check_typed_date(text: &str) -> Result<(), String> {
         .get(..4)
         .and_then(|y| y.parse::<u32>().ok())
         .is_some_and(|y| TYPED_YEARS.contains(&y));
-    if v1::is_date(text) && year_ok {
+    if v2::is_date(text) && year_ok {
         Ok(())
     } else {
         Err(format!(
@@ -199,13 +214,13 @@ pub fn check_typed_text(text: &str, max: usize) -> Result<(), String> {
 }
 
 /// Serialises an assessment as compact JSON, as a share link carries it.
-pub(crate) fn encode_compact(assessment: &Assessment, detail: v1::Detail) -> String {
-    to_json(&v1::FileV1::from_assessment(assessment, detail), false)
+pub(crate) fn encode_compact(assessment: &Assessment, detail: v2::Detail) -> String {
+    to_json(&v2::FileV2::from_assessment(assessment, detail), false)
 }
 
 /// How many bytes the file [`encode`] writes would have, for what `detail` keeps of an assessment: counted,
 /// not written. What a share link carries must fit in a file too, since opening it stores it.
-pub(crate) fn encoded_len(assessment: &Assessment, detail: v1::Detail) -> usize {
+pub(crate) fn encoded_len(assessment: &Assessment, detail: v2::Detail) -> usize {
     struct Count(usize);
     impl std::io::Write for Count {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
@@ -217,21 +232,21 @@ pub(crate) fn encoded_len(assessment: &Assessment, detail: v1::Detail) -> usize 
         }
     }
     let mut count = Count(0);
-    let file = v1::FileV1::from_assessment(assessment, detail);
-    serde_json::to_writer_pretty(&mut count, &file).expect("the v1 file types always serialise");
+    let file = v2::FileV2::from_assessment(assessment, detail);
+    serde_json::to_writer_pretty(&mut count, &file).expect("the file types always serialise");
     // `encode` ends the file with a newline.
     count.0 + 1
 }
 
-fn to_json(file: &v1::FileV1, pretty: bool) -> String {
-    // serde_json fails only on maps with non-string keys or on a failing `Serialize` impl; `FileV1` has
+fn to_json(file: &v2::FileV2, pretty: bool) -> String {
+    // serde_json fails only on maps with non-string keys or on a failing `Serialize` impl; `FileV2` has
     // neither, whatever the data in it, so this cannot fail.
     let result = if pretty {
         serde_json::to_string_pretty(file)
     } else {
         serde_json::to_string(file)
     };
-    result.expect("the v1 file types always serialise")
+    result.expect("the file types always serialise")
 }
 
 /// Reads an exported file, a localStorage blob or an unpacked share link, without changing anything.
@@ -279,7 +294,7 @@ pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportErro
 
     let header = scan::scan(text)?;
     let version = check_header(&header)?;
-    let file: v1::FileV1 = if version == u64::from(SCHEMA_VERSION) {
+    let file: v2::FileV2 = if version == u64::from(SCHEMA_VERSION) {
         serde_json::from_str(text).map_err(|e| shape_error(&e))?
     } else {
         let from = u32::try_from(version).map_err(|_| ImportError::TooOld {
@@ -294,12 +309,18 @@ pub fn decode(input: &[u8], catalogue: &Catalogue) -> Result<Preview, ImportErro
     // What the app reads, it must be able to store and export again (the pretty form it writes can be
     // larger than a compact file or an unpacked share link).
     encode(&preview.assessment, catalogue).map_err(ImportError::NotKeepable)?;
+    preview.schema_version = version;
     if version != u64::from(SCHEMA_VERSION) {
         preview.warnings.insert(
             0,
             ImportWarning::Migrated {
                 from: version,
                 to: SCHEMA_VERSION,
+                changes: migrate::MIGRATIONS
+                    .iter()
+                    .filter(|m| u64::from(m.from) >= version)
+                    .map(|m| m.what)
+                    .collect(),
             },
         );
     }
@@ -344,7 +365,7 @@ fn check_header(header: &scan::Header) -> Result<u64, ImportError> {
 /// The JSON Schema of the current file format, as committed in `public/assessment.schema.json`.
 #[cfg(feature = "schema")]
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(v1::FileV1);
+    let schema = schemars::schema_for!(v2::FileV2);
     let mut json =
         serde_json::to_string_pretty(&schema).expect("a JSON Schema is plain JSON and serialises");
     json.push('\n');
@@ -392,8 +413,13 @@ pub enum ImportWarning {
     },
     #[error("the assessment was made with questionnaire content version {file}, this app has version {app}: answers are matched by item ID")]
     ContentVersion { file: u64, app: u32 },
-    #[error("the assessment was written in file format version {from} and has been upgraded to version {to}")]
-    Migrated { from: u64, to: u32 },
+    #[error("the assessment was written in file format version {from} and has been upgraded to version {to}: {}", .changes.join("; "))]
+    Migrated {
+        from: u64,
+        to: u32,
+        /// What each step changed ([`migrate::Migration::what`]).
+        changes: Vec<&'static str>,
+    },
     #[error("{}", unknown_principles(*.count, .examples))]
     UnknownPrinciples {
         /// How many policy principles are not Annex C objectives this app knows.

@@ -149,6 +149,7 @@ pub fn ItemCard(
                             }).collect_view()}</tbody>
                         </table>
                     </TableScroll>
+                    <p class="ai-act-roles">{move || state.with(|a| a.profile.ai_act_note())}</p>
                     <p class="caveat">{cat.crosswalks.eu_ai_act_caveat.clone()}</p>
                 })}
             })}

@@ -34,11 +34,8 @@ pub fn ProfilePage() -> impl IntoView {
             <TextField id="org-name" label="Organisation name" kind=TextKind::Line max=200 autocomplete="organization"
                 value=text(|p| &p.name) on_input=Callback::new(move |v| state.try_edit(|a| a.profile.name = v)) />
             <fieldset class="field">
-                <legend>"Role in the AI value chain (choose all that apply)"</legend>
-                {role_box(Role::Provider, "You make AI systems available to others.")}
-                {role_box(Role::Developer, "You build, train or fine-tune AI systems or models.")}
-                {role_box(Role::Deployer, "You put AI systems to use in your own operations, often bought from a supplier.")}
-                {role_box(Role::User, "Your people use AI tools or AI features in products.")}
+                <legend>"Your roles towards AI, as ISO/IEC 22989 names them (choose all that apply)"</legend>
+                {Role::ALL.into_iter().map(|role| role_box(role, role.meaning())).collect_view()}
             </fieldset>
             <TextField id="org-sector" label="Sector" kind=TextKind::Line max=200 placeholder="For example: insurance, healthcare, software"
                 value=text(|p| &p.sector) on_input=Callback::new(move |v| state.try_edit(|a| a.profile.sector = v)) />

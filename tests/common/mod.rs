@@ -3,9 +3,10 @@
 #![allow(dead_code)]
 
 use aims_readiness::assessment::{
-    Assessment, Level, Mode, OrgSize, PolicyInputs, PolicyState, RiskAppetite, Role,
+    AddedControl, Answer, Assessment, DocumentStatus, ImplementationStatus, InclusionReason, Level,
+    Mode, OrgSize, PolicyInputs, PolicyState, RiskAppetite, Roadmap, Role, Soa,
 };
-use aims_readiness::catalogue::catalogue;
+use aims_readiness::catalogue::{catalogue, SectionKind};
 
 /// Annex A controls a mid-sized insurer that builds and deploys its own models might exclude, and why.
 pub const NOT_APPLICABLE: &[(&str, &str)] = &[
@@ -35,7 +36,8 @@ pub fn full_assessment() -> Assessment {
     a.touch("2025-03-14T16:05:27.512Z");
     a.set_target(3).unwrap();
     a.profile.name = "Northwind Mutual Insurance Ltd".to_owned();
-    a.profile.roles = vec![Role::Developer, Role::Deployer];
+    a.profile.roles = vec![Role::AiProducer, Role::AiCustomer];
+    a.name = "2025 Q1 baseline".to_owned();
     a.profile.sector = "Financial services – motor and home insurance".to_owned();
     a.profile.size = Some(OrgSize::Medium);
     a.profile.systems_in_scope =
@@ -55,6 +57,27 @@ pub fn full_assessment() -> Assessment {
                 r.evidence = "https://intranet.example/aims/evidence".to_owned();
                 r.owner = "Head of AI governance".to_owned();
                 r.due = "2025-09-30".to_owned();
+            })
+            .unwrap();
+        }
+        if item.id == "9.3.2" {
+            a.edit_response(cat, &item.id, |r| {
+                r.checkpoints = ["inputs-audit-results", "inputs-previous-actions"]
+                    .map(str::to_owned)
+                    .into();
+            })
+            .unwrap();
+        }
+        if item.kind == SectionKind::AnnexA
+            && a.answer(&item.id)
+                .is_some_and(|x| matches!(x, Answer::Level(_)))
+            && n % 3 == 0
+        {
+            a.edit_soa_entry(cat, &item.id, |e| {
+                e.reasons = [InclusionReason::RiskTreatment, InclusionReason::Legal].into();
+                if n % 2 == 0 {
+                    e.status = Some(ImplementationStatus::Planned);
+                }
             })
             .unwrap();
         }
@@ -78,17 +101,59 @@ pub fn full_assessment() -> Assessment {
         },
         edited_markdown: Some("# AI policy\n\nNorthwind Mutual uses AI responsibly.\n".to_owned()),
     };
+    a.soa = Soa {
+        version: "0.3".to_owned(),
+        date: "2025-03-10".to_owned(),
+        approver: "Chief Risk Officer".to_owned(),
+        added: vec![AddedControl {
+            reference: "ISO/IEC 27001 A.5.15".to_owned(),
+            title: "Access control".to_owned(),
+            source: "ISO/IEC 27001:2022".to_owned(),
+            reasons: [InclusionReason::Contractual].into(),
+            status: Some(ImplementationStatus::Implemented),
+            notes: "Shared with the ISMS.".to_owned(),
+        }],
+        ..std::mem::take(&mut a.soa)
+    };
+    a.edit_document("aims-scope", |d| {
+        d.status = Some(DocumentStatus::Exists);
+        d.location = "SharePoint › AIMS › Scope".to_owned();
+        d.owner = "Head of AI governance".to_owned();
+        d.reviewed = "2025-02-20".to_owned();
+    });
+    a.edit_document("ai-policy", |d| d.status = Some(DocumentStatus::Draft));
+    a.roadmap = Roadmap {
+        stage1: "2025-09-15".to_owned(),
+        stage2: "2025-11-03".to_owned(),
+    };
+    a
+}
+
+/// [`full_assessment`] as far as a file of schema `version` can hold it: version 1 had no name,
+/// checkpoints, Statement of Applicability fields, documents register or roadmap.
+pub fn full_assessment_as_of(version: u32) -> Assessment {
+    let mut a = full_assessment();
+    if version < 2 {
+        a.name.clear();
+        for r in a.responses.values_mut() {
+            r.checkpoints.clear();
+        }
+        a.soa = Soa::default();
+        a.documents.clear();
+        a.roadmap = Roadmap::default();
+    }
     a
 }
 
 pub mod arb {
     //! proptest strategies for assessments that satisfy the model's invariants.
 
-    use std::collections::BTreeMap;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use aims_readiness::assessment::{
-        Answer, Assessment, Level, Mode, OrgSize, PolicyInputs, PolicyState, Profile, Response,
-        RiskAppetite, Role,
+        AddedControl, Answer, Assessment, DocumentRecord, DocumentStatus, ImplementationStatus,
+        InclusionReason, Level, Mode, OrgSize, PolicyInputs, PolicyState, Profile, Response,
+        RiskAppetite, Roadmap, Role, Soa, SoaEntry,
     };
     use aims_readiness::catalogue::{catalogue, SectionKind};
     use proptest::prelude::*;
@@ -143,14 +208,94 @@ pub mod arb {
     }
 
     fn response(annex_a: bool) -> impl Strategy<Value = Response> {
-        (answer(annex_a), text(), text(), text(), date()).prop_map(
-            |(answer, notes, evidence, owner, due)| Response {
-                answer,
-                notes,
-                evidence,
-                owner,
-                due,
+        (
+            answer(annex_a),
+            text(),
+            text(),
+            text(),
+            date(),
+            checkpoints(),
+        )
+            .prop_map(
+                |(answer, notes, evidence, owner, due, checkpoints)| Response {
+                    answer,
+                    notes,
+                    evidence,
+                    owner,
+                    due,
+                    checkpoints,
+                },
+            )
+    }
+
+    /// Ticked checkpoint IDs: slugs, known to the content or not.
+    fn checkpoints() -> impl Strategy<Value = BTreeSet<String>> {
+        prop::collection::btree_set("[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", 0..4)
+    }
+
+    fn reasons() -> impl Strategy<Value = BTreeSet<InclusionReason>> {
+        prop::sample::subsequence(InclusionReason::ALL.to_vec(), 0..=5)
+            .prop_map(BTreeSet::from_iter)
+    }
+
+    fn status() -> impl Strategy<Value = Option<ImplementationStatus>> {
+        prop::option::of(prop::sample::select(ImplementationStatus::ALL.to_vec()))
+    }
+
+    fn soa() -> impl Strategy<Value = Soa> {
+        let controls: Vec<String> = catalogue()
+            .items()
+            .filter(|i| i.kind == SectionKind::AnnexA)
+            .map(|i| i.id.clone())
+            .collect();
+        let entries = prop::collection::btree_map(
+            prop::sample::select(controls),
+            (reasons(), status())
+                .prop_map(|(reasons, status)| SoaEntry { reasons, status })
+                .prop_filter("stored entries are not empty", |e| !e.is_empty()),
+            0..6,
+        );
+        let added = prop::collection::vec(
+            ((text(), text(), text()), reasons(), status(), text()).prop_map(
+                |((reference, title, source), reasons, status, notes)| AddedControl {
+                    reference,
+                    title,
+                    source,
+                    reasons,
+                    status,
+                    notes,
+                },
+            ),
+            0..3,
+        );
+        ((text(), date(), text()), entries, added).prop_map(
+            |((version, date, approver), controls, added)| Soa {
+                version,
+                date,
+                approver,
+                controls,
+                added,
             },
+        )
+    }
+
+    fn documents() -> impl Strategy<Value = BTreeMap<String, DocumentRecord>> {
+        prop::collection::btree_map(
+            "[a-z]{1,8}(-[a-z0-9]{1,8}){0,2}",
+            (
+                prop::option::of(prop::sample::select(DocumentStatus::ALL.to_vec())),
+                text(),
+                text(),
+                date(),
+            )
+                .prop_map(|(status, location, owner, reviewed)| DocumentRecord {
+                    status,
+                    location,
+                    owner,
+                    reviewed,
+                })
+                .prop_filter("stored records are not empty", |d| !d.is_empty()),
+            0..4,
         )
     }
 
@@ -174,7 +319,7 @@ pub mod arb {
     fn profile() -> impl Strategy<Value = Profile> {
         (
             text(),
-            prop::sample::subsequence(Role::ALL.to_vec(), 0..=4),
+            prop::sample::subsequence(Role::ALL.to_vec(), 0..=6),
             text(),
             prop::option::of(prop::sample::select(OrgSize::ALL.to_vec())),
             text(),
@@ -251,9 +396,10 @@ pub mod arb {
             timestamp(),
             responses(),
             policy(),
+            (text(), soa(), documents(), (date(), date())),
         )
             .prop_map(
-                |(profile, mode, target, created, updated, responses, policy)| Assessment {
+                |(
                     profile,
                     mode,
                     target,
@@ -261,6 +407,19 @@ pub mod arb {
                     updated,
                     responses,
                     policy,
+                    (name, soa, documents, (stage1, stage2)),
+                )| Assessment {
+                    name,
+                    profile,
+                    mode,
+                    target,
+                    created,
+                    updated,
+                    responses,
+                    policy,
+                    soa,
+                    documents,
+                    roadmap: Roadmap { stage1, stage2 },
                 },
             )
     }

@@ -16,7 +16,7 @@ function edited(change: (file: any) => void): string {
 const badFiles: { name: string; content: string | Buffer; says: RegExp }[] = [
   { name: 'notes.json', content: 'Meeting notes: we should look at ISO 42001 next quarter.', says: /not valid JSON/ },
   { name: 'truncated.json', content: goodText.slice(0, Math.floor(goodText.length * 0.6)), says: /cut short/ },
-  { name: 'from-the-future.json', content: edited((f) => (f.schema_version = 2)), says: /newer version of the app/ },
+  { name: 'from-the-future.json', content: edited((f) => (f.schema_version = 3)), says: /newer version of the app/ },
   { name: 'level-nine.json', content: edited((f) => (f.answers['4.1'] = { level: 9 })), says: /answers › 4\.1 › level: 9 is not a maturity level/ },
   {
     name: 'na-on-a-clause.json',

@@ -144,7 +144,7 @@ test('choosing N/A without a justification takes the level back, in storage and 
 test('stored data that cannot be read while storage is full stays where it was, and nothing overwrites it', async ({ guarded: page }) => {
   const app = new App(page);
   await app.open('#/');
-  const unreadable = JSON.stringify({ ...assessmentFile({ name: 'From a newer app' }), schema_version: 2 }, null, 2);
+  const unreadable = JSON.stringify({ ...assessmentFile({ name: 'From a newer app' }), schema_version: 3 }, null, 2);
   // Fill the storage so that not even a copy of the unreadable data fits.
   await page.evaluate(([key, value]) => {
     localStorage.clear();

@@ -99,7 +99,7 @@ export class ProfilePage extends App {
     await this.open('#/profile');
   }
 
-  role(name: 'Provider' | 'Developer' | 'Deployer' | 'User' | RegExp): Locator {
+  role(name: 'AI provider' | 'AI producer' | 'AI customer' | 'AI partner' | 'AI subject' | 'Relevant authority' | RegExp): Locator {
     return this.page.getByRole('checkbox', { name: typeof name === 'string' ? new RegExp(`^${name}`) : name });
   }
 
@@ -377,7 +377,7 @@ export function expectedBand(levels: number[], clauseLevels: number[], target = 
   return 'Audit-ready';
 }
 
-/** An assessment file as the app exports it (schema version 1), for flows where the data is a given. */
+/** An assessment file as the app exports it (schema version 2), for flows where the data is a given. */
 export function assessmentFile(options: {
   name?: string;
   mode?: 'quick' | 'full';
@@ -387,14 +387,15 @@ export function assessmentFile(options: {
 } = {}): Record<string, unknown> {
   return {
     format: 'aims-readiness/assessment',
-    schema_version: 1,
+    schema_version: 2,
     app_version: '0.1.0',
     content_version: 1,
+    name: '',
     created: '2025-03-01T09:30:00.000Z',
     updated: options.updated ?? '2025-03-02T16:05:00.000Z',
     mode: options.mode ?? 'full',
     target: options.target ?? 3,
-    profile: { name: options.name ?? 'Fixture Ltd', roles: ['deployer'], sector: 'Insurance', size: 'medium', systems_in_scope: 'Claims triage model' },
+    profile: { name: options.name ?? 'Fixture Ltd', roles: ['ai-customer'], sector: 'Insurance', size: 'medium', systems_in_scope: 'Claims triage model' },
     answers: options.answers ?? {
       '4.1': { level: 3 },
       '4.2': { level: 2, notes: 'Stakeholder list in draft', owner: 'CRO' },
@@ -404,6 +405,9 @@ export function assessmentFile(options: {
       'A.6.2.4': { level: 3 },
       'A.10.4': { not_applicable: true, justification: 'We have no customers of our AI systems.' },
     },
+    soa: { version: '', date: '', approver: '', controls: {}, added: [] },
+    documents: {},
+    roadmap: { stage1: '', stage2: '' },
     policy: {
       scope: '',
       principles: [],

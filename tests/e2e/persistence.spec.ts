@@ -11,8 +11,8 @@ test('profile, answers, notes, target and policy inputs survive a reload', async
 
   const profile = new ProfilePage(page);
   await profile.name.fill('Kestrel Logistics');
-  await profile.role('Developer').check();
-  await profile.role('Deployer').check();
+  await profile.role('AI producer').check();
+  await profile.role('AI customer').check();
   await profile.sector.fill('Freight and logistics');
   await profile.size.selectOption('medium');
   await profile.systems.fill('Route optimiser\nDelivery-time predictor');
@@ -68,9 +68,9 @@ test('profile, answers, notes, target and policy inputs survive a reload', async
 
   await profile.goto();
   await expect(profile.name).toHaveValue('Kestrel Logistics');
-  await expect(profile.role('Developer')).toBeChecked();
-  await expect(profile.role('Deployer')).toBeChecked();
-  await expect(profile.role('Provider')).not.toBeChecked();
+  await expect(profile.role('AI producer')).toBeChecked();
+  await expect(profile.role('AI customer')).toBeChecked();
+  await expect(profile.role('AI provider')).not.toBeChecked();
   await expect(profile.sector).toHaveValue('Freight and logistics');
   await expect(profile.size).toHaveValue('medium');
   await expect(profile.systems).toHaveValue('Route optimiser\nDelivery-time predictor');
