@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::assessment::{Answer, Assessment, Response};
 use crate::catalogue::Catalogue;
+use crate::checkpoints;
 use crate::score;
 use crate::soa::soa;
 
@@ -72,7 +73,9 @@ pub fn soa_csv(cat: &Catalogue, a: &Assessment) -> String {
     out
 }
 
-/// Every item in scope, answered or not: the answer is 0 … 5, "N/A" or empty.
+/// Every item in scope, answered or not: the answer is 0 … 5, "N/A" or empty; `checkpoints_ticked` lists
+/// the ticked checkpoint IDs (separated by spaces) and `checkpoints_total` how many the item has (empty
+/// for an item without checkpoints).
 pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
     let mut out = String::new();
     push_record(
@@ -87,11 +90,14 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
             "evidence",
             "owner",
             "due",
+            "checkpoints_ticked",
+            "checkpoints_total",
         ],
     );
     let empty = Response::default();
     for item in score::in_scope(cat, a.mode) {
         let response = a.response(&item.id).unwrap_or(&empty);
+        let (ticked, total) = checkpoints::csv_fields(item, a);
         let (answer, justification) = match &response.answer {
             None => (String::new(), ""),
             Some(Answer::Level(level)) => (level.to_string(), ""),
@@ -111,6 +117,8 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
                 &response.evidence,
                 &response.owner,
                 &response.due,
+                &ticked,
+                &total,
             ],
         );
     }

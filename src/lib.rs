@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod chart;
+pub mod checkpoints;
 pub mod codec;
 pub mod csv;
 pub mod gaps;

@@ -1,5 +1,6 @@
 //! The readiness report: one Markdown document (and the same as a self-contained HTML page) with the
-//! profile, the scores, the scoring rule, the action plan and the Statement of Applicability.
+//! profile, the scores, the scoring rule, the action plan, the ticked checkpoints and the Statement of
+//! Applicability.
 //!
 //! Every string a user or a file supplied goes through [`markdown::escape`], and every heading has
 //! content under it, even for an empty assessment.
@@ -8,6 +9,7 @@ use std::fmt::Write as _;
 
 use crate::assessment::{Assessment, Mode};
 use crate::catalogue::Catalogue;
+use crate::checkpoints::checkpoints_markdown;
 use crate::codec::v2::is_date;
 use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
@@ -232,6 +234,7 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
     out.push('\n');
 
     action_plan_markdown(&mut out, cat, a, card.target);
+    out.push_str(&checkpoints_markdown(cat, a));
 
     out.push_str("## Statement of Applicability\n\n");
     out.push_str(

@@ -302,6 +302,31 @@ fn the_soa_csv_reads_back_as_38_rows_with_the_user_text_intact() {
 }
 
 #[test]
+fn the_answers_csv_carries_the_ticked_checkpoints() {
+    let mut a = full();
+    for id in ["inputs-audit-results", "inputs-previous-actions"] {
+        a.set_checkpoint(cat(), "9.3.2", id, true).unwrap();
+    }
+    let rows = parse_csv(&answers_csv(cat(), &a));
+    let header = &rows[0];
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let row = rows.iter().find(|r| r[0] == "9.3.2").unwrap();
+    // In the item's order, separated by spaces.
+    assert_eq!(
+        row[col("checkpoints_ticked")],
+        "inputs-previous-actions inputs-audit-results"
+    );
+    assert_eq!(row[col("checkpoints_total")], "7");
+    let none = rows.iter().find(|r| r[0] == "10.1").unwrap();
+    assert_eq!(none[col("checkpoints_ticked")], "");
+    assert_eq!(
+        none[col("checkpoints_total")],
+        "",
+        "10.1 has no checkpoints"
+    );
+}
+
+#[test]
 fn the_answers_csv_has_every_item_in_scope() {
     let mut a = full();
     set(&mut a, "4.1", 2);
@@ -325,7 +350,9 @@ fn the_answers_csv_has_every_item_in_scope() {
             "notes",
             "evidence",
             "owner",
-            "due"
+            "due",
+            "checkpoints_ticked",
+            "checkpoints_total"
         ]
     );
     assert_eq!(
@@ -339,7 +366,9 @@ fn the_answers_csv_has_every_item_in_scope() {
             "Context workshop held",
             "https://intranet.example/context",
             "COO",
-            "2025-09-01"
+            "2025-09-01",
+            "",
+            "4"
         ]
     );
     let a54 = rows.iter().find(|r| r[0] == "A.5.4").unwrap();
@@ -417,6 +446,7 @@ fn an_empty_assessment_gives_a_complete_report_without_empty_headings() {
         "## Action plan",
         "### Clauses 4–10 (required for certification)",
         "### Annex A controls",
+        "## Checkpoints",
         "## Statement of Applicability",
     ] {
         assert!(md.contains(&format!("\n{heading}\n")), "missing {heading}");

@@ -70,20 +70,6 @@ impl Item {
     pub fn checkpoint(&self, id: &str) -> Option<&CheckpointDef> {
         self.checkpoints.iter().find(|c| c.id == id)
     }
-
-    /// Of the given checkpoint IDs (as an assessment stores them), those that belong to this item, in the
-    /// item's order; IDs the item does not define are left out.
-    pub fn ticked_checkpoints<I>(&self, ids: I) -> Vec<&CheckpointDef>
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        let ids: Vec<I::Item> = ids.into_iter().collect();
-        self.checkpoints
-            .iter()
-            .filter(|c| ids.iter().any(|id| id.as_ref() == c.id))
-            .collect()
-    }
 }
 
 /// A clause or an Annex A category with its items, in the standard's order.

@@ -337,7 +337,7 @@ pub fn validate(bundle: &ContentBundle) -> Vec<ContentError> {
 
 /// An item's checkpoints: none, or 2 to 12, each with a slug ID unique within the item and a text. A
 /// checkpoint is written inside its item, so it cannot belong to another one; the IDs an assessment
-/// stores are matched against the item's own list ([`super::Item::ticked_checkpoints`]).
+/// stores are matched against the item's own list (`crate::checkpoints`).
 fn validate_checkpoints(file: &str, item: &str, checkpoints: &[CheckpointDef], r: &mut Report) {
     let at = Some(item);
     if !checkpoints.is_empty() && !(CHECKPOINTS_MIN..=CHECKPOINTS_MAX).contains(&checkpoints.len())
