@@ -1,4 +1,5 @@
-//! CSV exports (RFC 4180): the Statement of Applicability and every answer in scope.
+//! CSV exports (RFC 4180): the Statement of Applicability and every answer in scope. Every file starts
+//! with a UTF-8 byte-order mark ([`BOM`]), which spreadsheet programs need to read it as UTF-8.
 //!
 //! A field containing a comma, a double quote, CR or LF is quoted, with quotes doubled; records end with
 //! CRLF. A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe first, so a
@@ -8,7 +9,6 @@ use std::borrow::Cow;
 
 use crate::assessment::{Answer, Assessment, Response};
 use crate::catalogue::Catalogue;
-use crate::checkpoints;
 use crate::score;
 use crate::soa::soa;
 
@@ -40,44 +40,100 @@ pub fn push_record(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
-/// The Statement of Applicability: all Annex A controls, whatever the mode.
+/// The UTF-8 byte-order mark every CSV file starts with, so spreadsheet programs read it as UTF-8.
+pub const BOM: char = '\u{feff}';
+
+/// The Statement of Applicability: all Annex A controls, whatever the mode, then the controls added from
+/// other sources, each row with the SoA's version, date and approver.
 pub fn soa_csv(cat: &Catalogue, a: &Assessment) -> String {
-    let mut out = String::new();
+    let mut out = String::from(BOM);
     push_record(
         &mut out,
         &[
             "control",
             "title",
             "category",
-            "applicable",
-            "justification",
+            "source",
+            "decision",
+            "inclusion_reasons",
+            "exclusion_justification",
+            "implementation_status",
+            "status_suggested",
             "implementation_level",
+            "role_hint",
+            "findings",
             "notes",
+            "soa_version",
+            "soa_date",
+            "soa_approver",
         ],
     );
+    let doc = [
+        a.soa.version.as_str(),
+        a.soa.date.as_str(),
+        a.soa.approver.as_str(),
+    ];
     for row in soa(cat, a) {
         let level = row.level.map(|l| l.to_string()).unwrap_or_default();
-        push_record(
-            &mut out,
-            &[
-                &row.control_id,
-                &row.title,
-                &row.category_id,
-                row.applicable.key(),
-                &row.justification,
-                &level,
-                &row.notes,
-            ],
-        );
+        let reasons: Vec<&str> = row.reasons.iter().map(|r| r.key()).collect();
+        let status = row.status.map(|s| s.key()).unwrap_or_default();
+        let suggested = if row.status_suggested { "yes" } else { "" };
+        let hint = row
+            .hint
+            .as_ref()
+            .map(|h| format!("{}: {}", h.likelihood.key(), h.text()))
+            .unwrap_or_default();
+        let findings: Vec<&str> = row.findings.iter().map(|f| f.text()).collect();
+        let mut fields = vec![
+            row.control_id.as_str(),
+            &row.title,
+            &row.category_id,
+            "ISO/IEC 42001:2023 Annex A",
+            row.applicable.key(),
+        ];
+        let reasons = reasons.join(";");
+        let findings = findings.join(" ");
+        fields.extend([
+            reasons.as_str(),
+            &row.justification,
+            status,
+            suggested,
+            &level,
+            &hint,
+            &findings,
+            &row.notes,
+        ]);
+        fields.extend(doc);
+        push_record(&mut out, &fields);
+    }
+    for c in &a.soa.added {
+        let reasons: Vec<&str> = c.reasons.iter().map(|r| r.key()).collect();
+        let reasons = reasons.join(";");
+        let status = c.status.map(|s| s.key()).unwrap_or_default();
+        let mut fields = vec![
+            c.reference.as_str(),
+            &c.title,
+            "",
+            &c.source,
+            "included",
+            &reasons,
+            "",
+            status,
+            "",
+            "",
+            "",
+            "",
+            &c.notes,
+        ];
+        fields.extend(doc);
+        push_record(&mut out, &fields);
     }
     out
 }
 
-/// Every item in scope, answered or not: the answer is 0 … 5, "N/A" or empty; `checkpoints_ticked` lists
-/// the ticked checkpoint IDs (separated by spaces) and `checkpoints_total` how many the item has (empty
-/// for an item without checkpoints).
+/// Every item in scope, answered or not: the answer is 0 … 5, "N/A" or empty.
 pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
-    let mut out = String::new();
+    let mut out = String::from(BOM);
     push_record(
         &mut out,
         &[
@@ -90,14 +146,12 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
             "evidence",
             "owner",
             "due",
-            "checkpoints_ticked",
-            "checkpoints_total",
+            "checkpoints",
         ],
     );
     let empty = Response::default();
     for item in score::in_scope(cat, a.mode) {
         let response = a.response(&item.id).unwrap_or(&empty);
-        let (ticked, total) = checkpoints::csv_fields(item, a);
         let (answer, justification) = match &response.answer {
             None => (String::new(), ""),
             Some(Answer::Level(level)) => (level.to_string(), ""),
@@ -105,6 +159,8 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
                 ("N/A".to_owned(), justification.as_str())
             }
         };
+        let checkpoints =
+            Vec::from_iter(response.checkpoints.iter().map(String::as_str)).join("; ");
         push_record(
             &mut out,
             &[
@@ -117,8 +173,7 @@ pub fn answers_csv(cat: &Catalogue, a: &Assessment) -> String {
                 &response.evidence,
                 &response.owner,
                 &response.due,
-                &ticked,
-                &total,
+                &checkpoints,
             ],
         );
     }

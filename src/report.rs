@@ -1,6 +1,8 @@
-//! The readiness report: one Markdown document (and the same as a self-contained HTML page) with the
-//! profile, the scores, the scoring rule, the action plan, the ticked checkpoints and the Statement of
-//! Applicability.
+//! The readiness report: one Markdown document (and the same as a self-contained HTML page), in the
+//! order a board and an auditor read it: a one-page summary (readiness, band, the top gaps), the profile,
+//! readiness per section with bars, the action plan (below target, then not yet answered), the Statement
+//! of Applicability, the evidence trail (notes, evidence, owners, due dates, checkpoints per item), and the
+//! scoring rule at the end.
 //!
 //! Every string a user or a file supplied goes through [`markdown::escape`], and every heading has
 //! content under it, even for an empty assessment.
@@ -9,7 +11,7 @@ use std::fmt::Write as _;
 
 use crate::assessment::{Assessment, Mode};
 use crate::catalogue::Catalogue;
-use crate::checkpoints::checkpoints_markdown;
+use crate::checkpoints;
 use crate::codec::v2::is_date;
 use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
@@ -75,7 +77,8 @@ fn level_text(cat: &Catalogue, level: u8) -> String {
 fn score_row(out: &mut String, label: &str, f: &Figures) {
     let _ = writeln!(
         out,
-        "| {label} | {} | {} | {} | {} |",
+        "| {label} | {} {} | {} | {} | {} |",
+        bar(f.readiness_pct),
         f.readiness_text(),
         f.completion_text(),
         f.progress_text(),
@@ -84,7 +87,7 @@ fn score_row(out: &mut String, label: &str, f: &Figures) {
 }
 
 fn scores_markdown(out: &mut String, card: &Scorecard) {
-    out.push_str("## Scores\n\n");
+    out.push_str("## Readiness by section\n\n");
     if card.indicative {
         out.push_str(
             "Quick scan: only the quick-scan items are in scope, so every score below is indicative.\n\n",
@@ -156,21 +159,128 @@ fn action_plan_markdown(out: &mut String, cat: &Catalogue, a: &Assessment, targe
         );
         return;
     }
+    let (unanswered, below): (Vec<&Gap>, Vec<&Gap>) = all.iter().partition(|g| g.is_unanswered());
     let _ = writeln!(
         out,
-        "{} item{} below target level {target}, clauses first (every sub-clause is required for \
-         certification), then the largest shortfall first. An unanswered item counts as level 0.\n",
-        all.len(),
-        if all.len() == 1 { " is" } else { "s are" },
+        "{} answered item{} below target level {target}, and {} not yet answered. Clauses come first \
+         (every sub-clause is required for certification), then the largest shortfall.\n",
+        below.len(),
+        if below.len() == 1 { " is" } else { "s are" },
+        unanswered.len(),
     );
-    let (clauses, controls): (Vec<&Gap>, Vec<&Gap>) = all.iter().partition(|g| g.is_clause());
-    if !clauses.is_empty() {
-        out.push_str("### Clauses 4–10 (required for certification)\n\n");
-        gap_list(out, &clauses);
+    for (heading, list) in [
+        ("### Below target", below),
+        ("### Not yet answered", unanswered),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{heading}\n");
+        gap_list(out, &list);
     }
-    if !controls.is_empty() {
-        out.push_str("### Annex A controls\n\n");
-        gap_list(out, &controls);
+}
+
+/// A bar of ten blocks for a percentage, readable in Markdown, HTML and print alike.
+pub fn bar(percent: Option<u8>) -> String {
+    match percent {
+        Some(p) => {
+            let full = usize::from(p.min(100)).div_ceil(10);
+            format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
+        }
+        None => "░".repeat(10),
+    }
+}
+
+/// The first page: readiness, band, what that means, and the five most important gaps.
+fn summary_markdown(out: &mut String, cat: &Catalogue, a: &Assessment, card: &Scorecard) {
+    out.push_str("## Summary\n\n");
+    let mode = match a.mode {
+        Mode::Full => "full assessment",
+        Mode::Quick => "quick scan (indicative)",
+    };
+    let _ = writeln!(
+        out,
+        "- **Overall readiness:** {} ({}), band **{}**{}",
+        card.overall.readiness_text(),
+        card.overall.completion_text(),
+        card.band_text(),
+        if card.indicative { ", indicative" } else { "" }
+    );
+    let _ = writeln!(
+        out,
+        "- **Clauses 4–10:** {} · **Annex A:** {}",
+        card.clauses.readiness_text(),
+        card.annex_a.readiness_text()
+    );
+    let _ = writeln!(
+        out,
+        "- **As of:** {}, {mode}, against target level {}\n",
+        date_of(&a.updated),
+        level_text(cat, card.target)
+    );
+    let all = gaps(cat, a);
+    let top: Vec<&Gap> = all.iter().filter(|g| !g.is_unanswered()).take(5).collect();
+    if top.is_empty() {
+        out.push_str("No answered item is below target.\n\n");
+    } else {
+        out.push_str("The most important gaps:\n\n");
+        for gap in top {
+            let _ = writeln!(
+                out,
+                "- **{} {}**: {} → {}. {}",
+                escape(&gap.item_id),
+                escape(&gap.title),
+                gap.current_text(),
+                gap.target,
+                escape(&gap.next_step)
+            );
+        }
+        out.push('\n');
+    }
+    let unanswered = all.iter().filter(|g| g.is_unanswered()).count();
+    if unanswered > 0 {
+        let _ = writeln!(
+            out,
+            "{unanswered} item{} in scope {} not answered yet.\n",
+            if unanswered == 1 { "" } else { "s" },
+            if unanswered == 1 { "is" } else { "are" }
+        );
+    }
+}
+
+/// Notes, evidence, owners, due dates and ticked checkpoints, item by item, for whoever checks them.
+fn evidence_trail_markdown(out: &mut String, cat: &Catalogue, a: &Assessment) {
+    out.push_str("## Evidence trail\n\n");
+    let mut any = false;
+    for item in cat.items() {
+        let Some(r) = a.response(&item.id) else {
+            continue;
+        };
+        if r.notes.is_empty()
+            && r.evidence.is_empty()
+            && r.owner.is_empty()
+            && r.due.is_empty()
+            && r.checkpoints.is_empty()
+        {
+            continue;
+        }
+        any = true;
+        let _ = writeln!(out, "**{} {}**\n", escape(&item.id), escape(&item.title));
+        for (label, text) in [
+            ("Owner", &r.owner),
+            ("Due", &r.due),
+            ("Evidence", &r.evidence),
+            ("Notes", &r.notes),
+        ] {
+            if !text.trim().is_empty() {
+                let _ = writeln!(out, "- {label}: {}", escape(text.trim()));
+            }
+        }
+        out.push_str(&checkpoints::trail_markdown(item, a));
+        out.push('\n');
+    }
+    if !any {
+        out.push_str("No notes, evidence, owners or due dates are recorded yet.\n\n");
     }
 }
 
@@ -189,18 +299,7 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
     out.push_str(
         "A self-assessment against ISO/IEC 42001:2023. It is not an audit and not a certification.\n\n",
     );
-    let mode = match a.mode {
-        Mode::Full => "Full assessment".to_owned(),
-        Mode::Quick => "Quick scan (indicative)".to_owned(),
-    };
-    let _ = writeln!(out, "- **Date:** {}", date_of(&a.updated));
-    let _ = writeln!(out, "- **Mode:** {mode}");
-    let _ = writeln!(out, "- **Target level:** {}", level_text(cat, card.target));
-    let _ = writeln!(
-        out,
-        "- **Answered:** {} of {} items in scope\n",
-        card.overall.answered, card.overall.in_scope
-    );
+    summary_markdown(&mut out, cat, a, &card);
 
     out.push_str("## Organisation profile\n\n");
     let roles = if profile.roles.is_empty() {
@@ -213,6 +312,9 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    if !a.name.trim().is_empty() {
+        let _ = writeln!(out, "- **Assessment:** {}", escape(a.name.trim()));
+    }
     let _ = writeln!(out, "- **Organisation:** {}", stated(&profile.name));
     let _ = writeln!(out, "- **Roles (ISO/IEC 22989):** {roles}");
     let _ = writeln!(out, "- **Sector:** {}", stated(&profile.sector));
@@ -223,25 +325,39 @@ pub fn report_markdown(cat: &Catalogue, a: &Assessment) -> String {
     );
     let _ = writeln!(
         out,
-        "- **AI systems in scope:** {}\n",
+        "- **AI systems in scope:** {}",
         stated(&profile.systems_in_scope)
+    );
+    let _ = writeln!(out, "- **Date:** {}", date_of(&a.updated));
+    let _ = writeln!(
+        out,
+        "- **Mode:** {}",
+        match a.mode {
+            Mode::Full => "Full assessment",
+            Mode::Quick => "Quick scan (indicative)",
+        }
+    );
+    let _ = writeln!(out, "- **Target level:** {}", level_text(cat, card.target));
+    let _ = writeln!(
+        out,
+        "- **Answered:** {} of {} items in scope\n",
+        card.overall.answered, card.overall.in_scope
     );
 
     scores_markdown(&mut out, &card);
 
-    out.push_str("## How the score is computed\n\n");
-    out.push_str(RULE_MARKDOWN);
-    out.push('\n');
-
     action_plan_markdown(&mut out, cat, a, card.target);
-    out.push_str(&checkpoints_markdown(cat, a));
 
     out.push_str("## Statement of Applicability\n\n");
-    out.push_str(
-        "Every Annex A control, whatever the mode. A control applies when it is answered with a level, \
-         does not apply when marked not applicable, and is undecided while unanswered.\n\n",
-    );
+    out.push_str(crate::soa::RULE_SENTENCE);
+    out.push_str("\n\n");
     out.push_str(&soa_markdown(cat, a));
+    out.push('\n');
+
+    evidence_trail_markdown(&mut out, cat, a);
+
+    out.push_str("## How the score is computed\n\n");
+    out.push_str(RULE_MARKDOWN);
     out
 }
 

@@ -1,5 +1,5 @@
 //! Hash routes, so the static site works from any path: `#/`, `#/profile`, `#/assess/<section>`,
-//! `#/results`, `#/policy`, and share links `#share=…`.
+//! `#/results`, `#/soa`, `#/policy`, and share links `#share=…`.
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,6 +9,8 @@ pub enum Route {
     /// The questionnaire at a section ("6", "A.6"); `None` means the first section in scope.
     Assess(Option<String>),
     Results,
+    /// The Statement of Applicability.
+    Soa,
     Policy,
     /// A share link; the payload is everything after `#`.
     Share(String),
@@ -35,6 +37,7 @@ impl Route {
                 "profile" => Route::Profile,
                 "assess" => Route::Assess(None),
                 "results" => Route::Results,
+                "soa" => Route::Soa,
                 "policy" => Route::Policy,
                 other => Route::NotFound(other.to_owned()),
             },
@@ -53,6 +56,7 @@ impl Route {
             Route::Assess(None) => "#/assess".into(),
             Route::Assess(Some(section)) => format!("#/assess/{section}"),
             Route::Results => "#/results".into(),
+            Route::Soa => "#/soa".into(),
             Route::Policy => "#/policy".into(),
             Route::Share(payload) => format!("#{payload}"),
             Route::NotFound(path) => format!("#/{path}"),
@@ -73,6 +77,7 @@ mod tests {
             Route::Assess(Some("A.6".into())),
             Route::Assess(Some("6".into())),
             Route::Results,
+            Route::Soa,
             Route::Policy,
         ] {
             assert_eq!(Route::parse(&route.href()), route);

@@ -2,7 +2,7 @@
 //! score, they survive the file format, and the report lists them as ticked or not.
 
 use aims_readiness::assessment::{AnswerError, Assessment};
-use aims_readiness::checkpoints::{checkpoints_markdown, for_item, summary, ticked_items};
+use aims_readiness::checkpoints::{for_item, summary, trail_markdown};
 use aims_readiness::codec;
 use aims_readiness::markdown::to_html;
 use aims_readiness::report::{report_html, report_markdown};
@@ -92,54 +92,47 @@ fn an_items_checkpoints_split_into_ticked_and_open_in_the_items_order() {
 }
 
 #[test]
-fn the_report_lists_each_checkpoint_of_an_item_with_a_tick_as_ticked_or_not() {
+fn the_evidence_trail_lists_each_checkpoint_of_an_item_with_a_tick_as_ticked_or_not() {
     let mut a = full();
-    let empty = checkpoints_markdown(cat(), &a);
-    assert!(empty.starts_with("## Checkpoints\n\nNo checkpoint is ticked."));
-
+    assert_eq!(trail_markdown(cat().item("5.2").unwrap(), &a), "");
     tick(&mut a, "5.2", "purpose");
     tick(&mut a, "5.2", "communicated");
     tick(&mut a, "4.1", "roles");
     let md = report_markdown(cat(), &a);
-    let section = &md[md
-        .find("\n## Checkpoints\n")
-        .expect("a Checkpoints section")..];
-    let section = &section[..section[1..].find("\n## ").map_or(section.len(), |n| n + 1)];
-    assert!(section.contains(
-        "**4\\.1 Understanding the organization and its context**: 1 of 4 checkpoints ticked"
-    ));
-    assert!(section.contains("**5\\.2 AI policy**: 2 of 8 checkpoints ticked"));
-    assert!(section.contains("- Ticked: The policy fits the organisation's purpose\n"));
+    let trail = &md[md.find("\n## Evidence trail\n").expect("an evidence trail")..];
+    assert!(trail.contains(
+        "**5\\.2 AI policy**\n\n- Checkpoints: 2 of 8 checkpoints ticked\n  - Ticked: The policy fits the organisation's purpose\n"
+    ), "{trail}");
     assert!(
-        section.contains("- Not ticked: The policy gives a framework for setting AI objectives\n")
+        trail.contains("  - Not ticked: The policy gives a framework for setting AI objectives\n")
     );
+    assert!(trail.contains("- Checkpoints: 1 of 4 checkpoints ticked"));
     assert!(
-        section.find("**4\\.1").unwrap() < section.find("**5\\.2").unwrap(),
+        trail.find("**4\\.1").unwrap() < trail.find("**5\\.2").unwrap(),
         "standard order"
     );
     assert!(
-        !section.contains("9.3.2"),
+        !trail.contains("9\\.3.2"),
         "items without a tick are left out"
     );
-    assert_eq!(ticked_items(cat(), &a).len(), 2);
     let html = report_html(cat(), &a);
-    assert!(html.contains(
-        "<strong>4.1 Understanding the organization and its context</strong>: 1 of 4 checkpoints ticked"
-    ));
-    assert!(html.contains("Ticked: The policy is communicated within the organisation"));
-    assert!(to_html(section).contains(
+    assert!(html.contains("<li>Ticked: The policy is communicated within the organisation</li>"));
+    assert!(to_html(trail).contains(
         "<li>Not ticked: The policy refers to other organisational policies where relevant</li>"
     ));
 }
 
 #[test]
-fn the_quick_scan_report_lists_only_items_in_its_scope() {
-    let mut a = Assessment::new(aims_readiness::assessment::Mode::Quick, builders::NOW);
-    tick(&mut a, "5.1", "resources"); // 5.1 is not a quick-scan item
-    tick(&mut a, "5.2", "purpose"); // 5.2 is
-    let items: Vec<&str> = ticked_items(cat(), &a)
-        .iter()
-        .map(|c| c.item.id.as_str())
-        .collect();
-    assert_eq!(items, ["5.2"]);
+fn a_ticked_id_this_questionnaire_lacks_is_still_listed_in_the_trail() {
+    let mut a = full();
+    a.edit_response(cat(), "9.3.2", |r| {
+        r.checkpoints.insert("retired-point".into());
+    })
+    .unwrap();
+    let lines = trail_markdown(cat().item("9.3.2").unwrap(), &a);
+    assert_eq!(
+        lines,
+        "- Checkpoints ticked that this version of the questionnaire does not have: retired-point\n"
+    );
+    assert!(report_markdown(cat(), &a).contains(&lines));
 }

@@ -189,12 +189,12 @@ fn the_soa_shows_applicability_justification_level_and_notes() {
     na(&mut a, "A.4.4", "We use no tooling beyond the supplier's.");
     let rows = soa(cat(), &a);
     let yes = rows.iter().find(|r| r.control_id == "A.2.2").unwrap();
-    assert_eq!(yes.applicable, Applicability::Yes);
+    assert_eq!(yes.applicable, Applicability::Included);
     assert_eq!(yes.level, Some(level(4)));
     assert_eq!(yes.notes, "Approved by the board");
     assert_eq!(yes.category_id, "A.2");
     let no = rows.iter().find(|r| r.control_id == "A.4.4").unwrap();
-    assert_eq!(no.applicable, Applicability::No);
+    assert_eq!(no.applicable, Applicability::Excluded);
     assert_eq!(no.justification, "We use no tooling beyond the supplier's.");
     assert_eq!(no.level, None);
     assert!(!no.justification_missing());
@@ -226,7 +226,7 @@ fn the_soa_table_keeps_hostile_text_as_text() {
     assert_eq!(html.matches("<tr>").count(), 39, "header and 38 rows");
     assert_eq!(
         html.matches("<td>").count(),
-        38 * 6,
+        38 * 8,
         "a | in user text adds no column"
     );
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -270,8 +270,12 @@ fn the_soa_csv_reads_back_as_38_rows_with_the_user_text_intact() {
     set(&mut a, "A.2.2", 3);
     edit(&mut a, "A.2.2", |r| r.notes = "=cmd|' /C calc'!A0".into());
     let text = soa_csv(cat(), &a);
+    assert!(
+        text.starts_with('\u{feff}'),
+        "spreadsheets need the byte-order mark"
+    );
     assert!(text.ends_with("\r\n"));
-    let rows = parse_csv(&text);
+    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 39);
     assert_eq!(
         rows[0],
@@ -279,26 +283,166 @@ fn the_soa_csv_reads_back_as_38_rows_with_the_user_text_intact() {
             "control",
             "title",
             "category",
-            "applicable",
-            "justification",
+            "source",
+            "decision",
+            "inclusion_reasons",
+            "exclusion_justification",
+            "implementation_status",
+            "status_suggested",
             "implementation_level",
-            "notes"
+            "role_hint",
+            "findings",
+            "notes",
+            "soa_version",
+            "soa_date",
+            "soa_approver"
         ]
     );
-    assert!(rows.iter().all(|r| r.len() == 7));
+    assert!(rows.iter().all(|r| r.len() == 16));
     let a22 = rows.iter().find(|r| r[0] == "A.2.2").unwrap();
-    assert_eq!(a22[3], "yes");
-    assert_eq!(a22[5], "3");
-    assert_eq!(a22[6], "'=cmd|' /C calc'!A0");
+    assert_eq!(a22[4], "included");
+    assert_eq!(a22[7], "implemented", "level 3 suggests implemented");
+    assert_eq!(a22[8], "yes");
+    assert_eq!(a22[9], "3");
+    assert_eq!(a22[12], "'=cmd|' /C calc'!A0");
     let a33 = rows.iter().find(|r| r[0] == "A.3.3").unwrap();
-    assert_eq!(a33[3], "no");
+    assert_eq!(a33[4], "excluded");
     assert_eq!(
-        a33[4],
+        a33[6],
         "Sole trader, \"no staff\",\r\nso nobody to report concerns"
     );
-    assert_eq!(a33[5], "");
+    assert_eq!(a33[9], "");
     let undecided = rows.iter().find(|r| r[0] == "A.10.4").unwrap();
-    assert_eq!(undecided[3], "undecided");
+    assert_eq!(undecided[4], "undecided");
+}
+
+#[test]
+fn an_included_control_needs_a_reason_and_its_status_follows_the_level_until_set() {
+    use aims_readiness::assessment::{ImplementationStatus, InclusionReason};
+    use aims_readiness::soa::Finding;
+    let mut a = full();
+    set(&mut a, "A.6.2.4", 2);
+    let row = |a: &Assessment| {
+        soa(cat(), a)
+            .into_iter()
+            .find(|r| r.control_id == "A.6.2.4")
+            .unwrap()
+    };
+    let r = row(&a);
+    assert_eq!(r.applicable, Applicability::Included);
+    assert_eq!(r.findings, [Finding::NoReason]);
+    assert_eq!(r.status, Some(ImplementationStatus::Partial));
+    assert_eq!(r.status_text(), "Partly implemented (suggested)");
+
+    a.edit_soa_entry(cat(), "A.6.2.4", |e| {
+        e.reasons.insert(InclusionReason::RiskTreatment);
+        e.reasons.insert(InclusionReason::Contractual);
+        e.status = Some(ImplementationStatus::Planned);
+    })
+    .unwrap();
+    let r = row(&a);
+    assert!(r.findings.is_empty());
+    assert_eq!(r.status, Some(ImplementationStatus::Planned));
+    assert!(!r.status_suggested);
+    assert_eq!(
+        r.justification_text(),
+        "Treats identified risks; Contractual obligation"
+    );
+
+    // A reason alone includes an unanswered control; excluding it drops reasons and status from the row.
+    a.edit_soa_entry(cat(), "A.7.2", |e| {
+        e.reasons.insert(InclusionReason::Legal);
+    })
+    .unwrap();
+    let r = soa(cat(), &a)
+        .into_iter()
+        .find(|r| r.control_id == "A.7.2")
+        .unwrap();
+    assert_eq!((r.applicable, r.status), (Applicability::Included, None));
+    na(
+        &mut a,
+        "A.6.2.4",
+        "We develop nothing; verification is the supplier's.",
+    );
+    let r = row(&a);
+    assert_eq!(r.applicable, Applicability::Excluded);
+    assert!(r.reasons.is_empty() && r.status.is_none());
+    // Clauses have no SoA entry.
+    assert!(a.edit_soa_entry(cat(), "6.1.3", |_| {}).is_err());
+}
+
+#[test]
+fn role_hints_follow_the_profile_and_the_stricter_hint_wins() {
+    use aims_readiness::assessment::Role;
+    use aims_readiness::catalogue::Likelihood;
+    use aims_readiness::soa::Finding;
+    let mut a = full();
+    let hint = |a: &Assessment, id: &str| {
+        soa(cat(), a)
+            .into_iter()
+            .find(|r| r.control_id == id)
+            .unwrap()
+            .hint
+    };
+    assert_eq!(hint(&a, "A.6.1.2"), None, "no role, no hint");
+    a.profile.roles = vec![Role::AiCustomer];
+    let customer = hint(&a, "A.6.1.2").unwrap();
+    assert_eq!(customer.likelihood, Likelihood::Usually);
+    assert_eq!(customer.roles, [Role::AiCustomer]);
+    assert!(customer
+        .text()
+        .starts_with("As AI customer, you can usually justify excluding"));
+    a.profile.roles = vec![Role::AiProducer, Role::AiCustomer];
+    let both = hint(&a, "A.6.1.2").unwrap();
+    assert_eq!(both.likelihood, Likelihood::Rarely);
+    assert_eq!(both.roles, [Role::AiProducer]);
+    // Excluding a control the role rarely can exclude is questioned, never refused.
+    na(&mut a, "A.6.1.2", "Not needed.");
+    let row = soa(cat(), &a)
+        .into_iter()
+        .find(|r| r.control_id == "A.6.1.2")
+        .unwrap();
+    assert_eq!(row.findings, [Finding::RarelyExcluded]);
+}
+
+#[test]
+fn the_soa_exports_carry_the_document_fields_and_the_added_controls() {
+    use aims_readiness::assessment::{AddedControl, ImplementationStatus, InclusionReason};
+    let mut a = full();
+    a.soa.version = "1.2".into();
+    a.soa.date = "2025-03-10".into();
+    a.soa.approver = "Chief <b>Risk</b> Officer".into();
+    a.soa.added.push(AddedControl {
+        reference: "ISO/IEC 27001 A.5.15".into(),
+        title: "Access control".into(),
+        source: "ISO/IEC 27001:2022".into(),
+        reasons: [InclusionReason::Contractual].into(),
+        status: Some(ImplementationStatus::Implemented),
+        notes: "Shared with the ISMS | not a new column".into(),
+    });
+    let md = soa_markdown(cat(), &a);
+    assert!(
+        md.starts_with(
+            "Version: 1\\.2 · Date: 2025-03-10 · Approved by: Chief &lt;b>Risk&lt;/b> Officer"
+        ),
+        "{md}"
+    );
+    let html = to_html(&md);
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("ISO/IEC 27001 A.5.15"));
+    assert_eq!(html.matches("<tr>").count(), 39 + 2, "both tables");
+    let rows = parse_csv(soa_csv(cat(), &a).trim_start_matches('\u{feff}'));
+    assert_eq!(rows.len(), 40);
+    let added = rows.last().unwrap();
+    assert_eq!(added[0], "ISO/IEC 27001 A.5.15");
+    assert_eq!(added[3], "ISO/IEC 27001:2022");
+    assert_eq!(
+        (added[4].as_str(), added[5].as_str(), added[7].as_str()),
+        ("included", "contractual", "implemented")
+    );
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[13] == "1.2" && r[14] == "2025-03-10"));
 }
 
 #[test]
@@ -307,23 +451,15 @@ fn the_answers_csv_carries_the_ticked_checkpoints() {
     for id in ["inputs-audit-results", "inputs-previous-actions"] {
         a.set_checkpoint(cat(), "9.3.2", id, true).unwrap();
     }
-    let rows = parse_csv(&answers_csv(cat(), &a));
-    let header = &rows[0];
-    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let rows = parse_csv(answers_csv(cat(), &a).trim_start_matches('\u{feff}'));
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "checkpoints")
+        .expect("a checkpoints column");
     let row = rows.iter().find(|r| r[0] == "9.3.2").unwrap();
-    // In the item's order, separated by spaces.
-    assert_eq!(
-        row[col("checkpoints_ticked")],
-        "inputs-previous-actions inputs-audit-results"
-    );
-    assert_eq!(row[col("checkpoints_total")], "7");
+    assert_eq!(row[col], "inputs-audit-results; inputs-previous-actions");
     let none = rows.iter().find(|r| r[0] == "10.1").unwrap();
-    assert_eq!(none[col("checkpoints_ticked")], "");
-    assert_eq!(
-        none[col("checkpoints_total")],
-        "",
-        "10.1 has no checkpoints"
-    );
+    assert_eq!(none[col], "", "10.1 has no checkpoints");
 }
 
 #[test]
@@ -337,7 +473,7 @@ fn the_answers_csv_has_every_item_in_scope() {
         r.owner = "COO".into();
         r.due = "2025-09-01".into();
     });
-    let rows = parse_csv(&answers_csv(cat(), &a));
+    let rows = parse_csv(answers_csv(cat(), &a).trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), 71);
     assert_eq!(
         rows[0],
@@ -351,8 +487,7 @@ fn the_answers_csv_has_every_item_in_scope() {
             "evidence",
             "owner",
             "due",
-            "checkpoints_ticked",
-            "checkpoints_total"
+            "checkpoints"
         ]
     );
     assert_eq!(
@@ -367,8 +502,7 @@ fn the_answers_csv_has_every_item_in_scope() {
             "https://intranet.example/context",
             "COO",
             "2025-09-01",
-            "",
-            "4"
+            ""
         ]
     );
     let a54 = rows.iter().find(|r| r[0] == "A.5.4").unwrap();
@@ -439,32 +573,45 @@ fn an_empty_assessment_gives_a_complete_report_without_empty_headings() {
     let md = report_markdown(cat(), &a);
     assert_no_empty_headings(&md);
     assert!(md.starts_with("# ISO/IEC 42001 readiness report\n"));
-    for heading in [
+    // A board reads the summary first and an auditor the trail; the rule comes last.
+    let order = [
+        "## Summary",
         "## Organisation profile",
-        "## Scores",
-        "## How the score is computed",
+        "## Readiness by section",
         "## Action plan",
-        "### Clauses 4–10 (required for certification)",
-        "### Annex A controls",
-        "## Checkpoints",
+        "### Not yet answered",
         "## Statement of Applicability",
-    ] {
-        assert!(md.contains(&format!("\n{heading}\n")), "missing {heading}");
-    }
+        "## Evidence trail",
+        "## How the score is computed",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|h| {
+            md.find(&format!("\n{h}\n"))
+                .unwrap_or_else(|| panic!("missing {h}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{order:?} out of order");
+    assert!(
+        !md.contains("### Below target"),
+        "nothing answered is below target"
+    );
+    assert!(md.contains("No notes, evidence, owners or due dates are recorded yet."));
+    assert!(md.contains("No answered item is below target."));
     assert!(md.contains("- **Organisation:** not stated"));
     assert!(md.contains("- **Date:** not recorded"));
     assert!(md.contains("- **Mode:** Full assessment"));
     assert!(md.contains("- **Target level:** 3 – Implemented"));
     assert!(md.contains("- **Answered:** 0 of 70 items in scope"));
     assert!(md.contains("**Band:** Early stage"));
-    assert!(md.contains("70 items are below target level 3"));
-    assert!(md.contains(aims_readiness::score::RULE_MARKDOWN));
+    assert!(md.contains("0 answered items are below target level 3, and 70 not yet answered."));
+    assert!(md.ends_with(aims_readiness::score::RULE_MARKDOWN));
     let html = report_html(cat(), &a);
     // 16 sections + 3 aggregates + header; the SoA: 38 rows + header.
     assert_eq!(html.matches("<tr>").count(), 20 + 39);
-    assert!(html.contains("<td>4 Context of the organization</td><td>0%</td>"));
+    assert!(html.contains("<td>4 Context of the organization</td><td>░░░░░░░░░░ 0%</td>"));
     assert!(html.contains(
-        "<td><strong>Overall</strong></td><td>0%</td><td>0%</td><td>0 / 70</td><td>—</td>"
+        "<td><strong>Overall</strong></td><td>░░░░░░░░░░ 0%</td><td>0%</td><td>0 / 70</td><td>—</td>"
     ));
 }
 
@@ -482,7 +629,7 @@ fn the_report_shows_the_date_mode_target_and_scores() {
     assert!(md.contains("- **Target level:** 4 – Measured"));
     // Clause 4 in a quick scan: 4.1 and 4.3, one at target → 50 %.
     assert!(
-        md.contains("| 4 Context of the organization | 50% | 50% | 1 / 2 | 4.0 |"),
+        md.contains("| 4 Context of the organization | █████░░░░░ 50% | 50% | 1 / 2 | 4.0 |"),
         "{md}"
     );
     assert_no_empty_headings(&md);
@@ -511,9 +658,9 @@ fn the_report_explains_when_a_clause_holds_back_audit_ready() {
     let md = report_markdown(cat(), &a);
     assert!(md.contains("**Band:** Nearly ready"));
     assert!(md.contains("but 1 sub-clause of clauses 4–10 is below the target level"));
-    assert!(md.contains("1 item is below target level 3"));
+    assert!(md.contains("0 answered items are below target level 3, and 1 not yet answered."));
     assert!(
-        md.contains("1. **7\\.4 Communication** (7 Support): not answered → target 3, short by 3.")
+        md.contains("### Not yet answered\n\n1. **7\\.4 Communication** (7 Support): not answered → target 3, short by 3.")
     );
     assert_no_empty_headings(&md);
 }
@@ -566,8 +713,39 @@ fn the_report_lists_gaps_with_next_step_owner_and_due() {
         md.contains("   - Owner: ML lead; Due: 2025-12-01\n"),
         "{md}"
     );
-    assert!(!md.contains("### Clauses"));
-    assert!(md.contains("### Annex A controls"));
+    assert!(md.contains("### Below target\n\n1. **A.6.2.4 "));
+    assert!(!md.contains("### Not yet answered"));
+    // The summary names it first, and the evidence trail keeps its owner and due date.
+    let summary = &md[md.find("## Summary").unwrap()..md.find("## Organisation profile").unwrap()];
+    assert!(summary.contains("**A.6.2.4 "), "{summary}");
+    let trail = &md[md.find("## Evidence trail").unwrap()..];
+    assert!(
+        trail.contains("- Owner: ML lead\n- Due: 2025-12-01\n"),
+        "{trail}"
+    );
+}
+
+#[test]
+fn the_evidence_trail_keeps_every_note_evidence_and_checkpoint() {
+    let mut a = full();
+    set(&mut a, "9.3.2", 2);
+    edit(&mut a, "9.3.2", |r| {
+        r.notes = "Review held in March".into();
+        r.evidence = "Minutes 2025-03-14".into();
+        r.checkpoints.insert("inputs-audit-results".into());
+    });
+    let md = report_markdown(cat(), &a);
+    let trail = &md[md.find("## Evidence trail").unwrap()..];
+    assert!(
+        trail.contains("- Evidence: Minutes 2025-03-14\n- Notes: Review held in March\n"),
+        "{trail}"
+    );
+    assert!(
+        trail.contains(
+            "- Checkpoints: 1 of 7 checkpoints ticked\n  - Ticked: Trends in audit results are considered\n"
+        ),
+        "{trail}"
+    );
 }
 
 #[test]

@@ -19,7 +19,7 @@ use crate::assessment::{
     InclusionReason, Level, Mode, OrgSize, PolicyInputs, PolicyState, Profile, Response,
     RiskAppetite, Roadmap, Role, Soa, SoaEntry, MAX_TARGET, MIN_TARGET,
 };
-use crate::catalogue::{Catalogue, SectionKind, CONTENT_FORMAT_VERSION};
+use crate::catalogue::{is_slug, Catalogue, SectionKind, CONTENT_FORMAT_VERSION};
 
 /// A readiness self-assessment against ISO/IEC 42001:2023, as exported by the app (schema version 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -975,7 +975,7 @@ impl Checker {
             );
         }
         for checkpoint in &r.checkpoints {
-            if !is_slug(checkpoint) {
+            if !(is_slug(checkpoint) && checkpoint.len() <= MAX_ITEM_ID_CHARS) {
                 self.problem(
                     at("checkpoints"),
                     format!(
@@ -1010,18 +1010,6 @@ impl fmt::Display for AnswerField<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "answers › {} › {}", shorten(self.id, 80), self.field)
     }
-}
-
-/// A slug of at most [`MAX_ITEM_ID_CHARS`] characters: lower-case letters and digits in words joined by
-/// single hyphens (`inputs-audit-results`), as checkpoint and document IDs are.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= MAX_ITEM_ID_CHARS
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 /// `YYYY-MM-DD`, a real calendar date.

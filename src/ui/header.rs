@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Profile, "Profile")}
                     {link(Route::Assess(None), "Questions")}
                     {link(Route::Results, "Results")}
+                    {link(Route::Soa, "SoA")}
                     {link(Route::Policy, "AI policy")}
                 </ul>
             </nav>

@@ -20,6 +20,7 @@ mod radar_chart;
 mod results_page;
 mod section_nav;
 mod share_page;
+mod soa_page;
 mod start_page;
 mod state;
 mod storage;
@@ -65,6 +66,7 @@ fn App() -> impl IntoView {
         Route::Profile => view! { <profile_page::ProfilePage /> }.into_any(),
         Route::Assess(section) => view! { <assess_page::AssessPage section=section /> }.into_any(),
         Route::Results => view! { <results_page::ResultsPage /> }.into_any(),
+        Route::Soa => view! { <soa_page::SoaPage /> }.into_any(),
         Route::Policy => view! { <policy_page::PolicyPage /> }.into_any(),
         Route::Share(payload) => view! { <share_page::SharePage payload=payload /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path /> }.into_any(),

@@ -10,7 +10,7 @@ use crate::markdown;
 use crate::report;
 use crate::route::Route;
 use crate::score::{self, Figures, SectionScore};
-use crate::soa::{self, Applicability};
+use crate::soa;
 
 use super::{
     bar_chart::BarChart, data_panel::DataPanel, export_panel::ExportPanel,
@@ -159,20 +159,25 @@ pub fn ResultsPage() -> impl IntoView {
 
             <section class="card" aria-labelledby="soa-title">
                 <h2 id="soa-title">"Statement of Applicability"</h2>
-                <p>"All 38 Annex A controls, whatever the mode. A control you exclude needs a justification."</p>
+                <p>
+                    "All 38 Annex A controls, whatever the mode: a control you answer is included, one you mark not applicable is excluded with its justification. "
+                    <a href=Route::Soa.href()>"Record the reasons, statuses, version and approver of your Statement of Applicability"</a>
+                    "."
+                </p>
                 <TableScroll label="Statement of Applicability table">
                     <table class="soa">
                         <caption class="visually-hidden">"Statement of Applicability"</caption>
                         <thead><tr>
-                            <th scope="col">"Control"</th><th scope="col">"Applicable"</th><th scope="col">"Justification"</th>
-                            <th scope="col">"Level"</th><th scope="col">"Notes"</th>
+                            <th scope="col">"Control"</th><th scope="col">"Decision"</th><th scope="col">"Justification"</th>
+                            <th scope="col">"Status"</th><th scope="col">"Level"</th><th scope="col">"Notes"</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || soa_rows.get() key=|r| format!("{}|{:?}|{}|{:?}|{}", r.control_id, r.applicable, r.justification, r.level, r.notes) let:row>
+                            <For each=move || soa_rows.get() key=|r| format!("{r:?}") let:row>
                                 <tr>
                                     <th scope="row">{format!("{} {}", row.control_id, row.title)}</th>
-                                    <td class=match row.applicable { Applicability::Yes => "yes", Applicability::No => "no", Applicability::Undecided => "undecided" }>{row.applicable.label()}</td>
-                                    <td>{row.justification.clone()}</td>
+                                    <td class=row.applicable.key()>{row.applicable.label()}</td>
+                                    <td>{row.justification_text()}</td>
+                                    <td>{row.status_text()}</td>
                                     <td>{row.level.map(|l| l.to_string()).unwrap_or_else(|| score::NO_VALUE.to_owned())}</td>
                                     <td>{row.notes.clone()}</td>
                                 </tr>
