@@ -34,6 +34,7 @@ const screens: { name: string; show: (page: Page, link: string) => Promise<void>
       await expect(results.score('overall')).toHaveAttribute('data-readiness', /\d/);
     },
   },
+  { name: 'soa', show: (page) => new App(page).open('#/soa') },
   { name: 'policy', show: (page) => new App(page).open('#/policy') },
   {
     name: 'not-found',
@@ -60,6 +61,8 @@ async function prepare(page: Page): Promise<string> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violation on any page (${scheme})`, async ({ guarded: page }) => {
+    // One test visits every page with axe: it needs more than one page's time.
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: scheme });
     const link = await prepare(page);
     for (const screen of screens) {
@@ -75,6 +78,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test('every page fits the screen, passes axe, and is kept as a screenshot', async ({ guarded: page }) => {
+    test.setTimeout(240_000);
     await mkdir(ARTIFACTS, { recursive: true });
     const link = await prepare(page);
     for (const screen of screens) {

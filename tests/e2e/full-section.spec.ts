@@ -74,10 +74,10 @@ for (const { name, size } of VIEWPORTS) {
       const results = new ResultsPage(page);
       await expect(results.heading).toHaveText('Results');
 
-      await expect(results.soaCells(excluded)).toHaveText(['No', justification, '—', '']);
-      await expect(results.soaCells('A.7.2')).toHaveText(['Yes', '', '3', '']);
-      await expect(results.soaCells('A.7.6')).toHaveText(['Yes', '', '0', '']);
-      await expect(results.soaCells('A.8.2')).toHaveText(['Undecided', '', '—', '']);
+      await expect(results.soaCells(excluded)).toHaveText(['Excluded', justification, '', '—', '']);
+      await expect(results.soaCells('A.7.2')).toHaveText(['Included', '', 'Implemented (suggested)', '3', '']);
+      await expect(results.soaCells('A.7.6')).toHaveText(['Included', '', 'Not started (suggested)', '0', '']);
+      await expect(results.soaCells('A.8.2')).toHaveText(['Undecided', '', '', '—', '']);
 
       // A.7's readiness: the four rated controls only; the excluded one counts neither way.
       const a7 = expectedReadiness(Object.values(levels));

@@ -89,7 +89,7 @@ test('profile, answers, notes, target and policy inputs survive a reload', async
   await results.goto();
   await expect(results.targetLevel).toHaveValue('4');
   await expect(results.score('4')).toHaveAttribute('data-readiness', '13');
-  await expect(results.soaCells('A.7.4')).toHaveText(['No', 'No in-house training data.', '—', '']);
+  await expect(results.soaCells('A.7.4')).toHaveText(['Excluded', 'No in-house training data.', '', '—', '']);
 });
 
 test('two tabs stay consistent and keep each other’s answers', async ({ guarded: tabA, guard }) => {

@@ -146,7 +146,7 @@ for (const [n, payload] of payloads.entries()) {
     const results = new ResultsPage(page);
     await results.goto();
     await expect(results.soaCells('A.6.1.2').nth(1)).toHaveText(v('Justification'));
-    await expect(results.soaCells('A.6.2.4').nth(3)).toHaveText(v('Notes'));
+    await expect(results.soaCells('A.6.2.4').nth(4)).toHaveText(v('Notes'));
     await expect(results.gaps.filter({ hasText: 'A.6.2.4' })).toContainText(`Owner: ${v('Owner')} · Due: not set`);
     await expectNoInjectedMarkup(page, 'results');
 
@@ -161,7 +161,7 @@ for (const [n, payload] of payloads.entries()) {
     expect(csvRecord(answers, 'A.6.2.4')).toMatchObject({ notes: v('Notes'), evidence: v('Evidence'), owner: v('Owner') });
     expect(csvRecord(answers, 'A.6.1.2')).toMatchObject({ answer: 'N/A', justification: v('Justification') });
     const soa = (await results.download(/CSV of the Statement of Applicability/)).text;
-    expect(csvRecord(soa, 'A.6.1.2')).toMatchObject({ applicable: 'no', justification: v('Justification') });
+    expect(csvRecord(soa, 'A.6.1.2')).toMatchObject({ decision: 'excluded', exclusion_justification: v('Justification') });
     expect(csvRecord(soa, 'A.6.2.4')).toMatchObject({ notes: v('Notes') });
 
     const md = (await results.download(/Markdown/)).text;
