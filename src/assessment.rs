@@ -632,6 +632,8 @@ pub enum AnswerError {
     NotAControl(String),
     #[error("the target level must be between {MIN_TARGET} and {MAX_TARGET}")]
     TargetOutOfRange,
+    #[error("{item} has no checkpoint {checkpoint:?}")]
+    UnknownCheckpoint { item: String, checkpoint: String },
 }
 
 impl Assessment {
@@ -711,6 +713,32 @@ impl Assessment {
     ) -> Result<(), AnswerError> {
         known(catalogue, id)?;
         edit(self.entry(id));
+        self.prune(id);
+        Ok(())
+    }
+
+    /// Ticks (`on`) or unticks one checkpoint of an item. The maturity level is left alone: checkpoints
+    /// are informative. A checkpoint the item does not define is refused, so only real ones are stored.
+    pub fn set_checkpoint(
+        &mut self,
+        catalogue: &Catalogue,
+        id: &str,
+        checkpoint: &str,
+        on: bool,
+    ) -> Result<(), AnswerError> {
+        let item = known(catalogue, id)?;
+        if item.checkpoint(checkpoint).is_none() {
+            return Err(AnswerError::UnknownCheckpoint {
+                item: id.to_owned(),
+                checkpoint: checkpoint.to_owned(),
+            });
+        }
+        let checkpoints = &mut self.entry(id).checkpoints;
+        if on {
+            checkpoints.insert(checkpoint.to_owned());
+        } else {
+            checkpoints.remove(checkpoint);
+        }
         self.prune(id);
         Ok(())
     }

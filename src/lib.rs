@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod chart;
+pub mod checkpoints;
 // The command line's core (argument parsing with clap, a native-only dependency): never in the site.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use crate::assessment::{Assessment, Mode};
 use crate::catalogue::Catalogue;
+use crate::checkpoints;
 use crate::codec::v2::is_date;
 use crate::gaps::{gaps, Gap};
 use crate::markdown::{self, escape};
@@ -292,10 +293,7 @@ fn evidence_trail_markdown(out: &mut String, cat: &Catalogue, a: &Assessment) {
                 let _ = writeln!(out, "- {label}: {}", escape(text.trim()));
             }
         }
-        if !r.checkpoints.is_empty() {
-            let ticked: Vec<String> = r.checkpoints.iter().map(|c| escape(c)).collect();
-            let _ = writeln!(out, "- Checkpoints ticked: {}", ticked.join(", "));
-        }
+        out.push_str(&checkpoints::trail_markdown(item, a));
         out.push('\n');
     }
     if !any {

@@ -253,3 +253,216 @@ fn every_item_explains_itself() {
     assert_eq!(cat.risk_sources.len(), 7);
     assert!(cat.about.contains("not a harmonised standard"));
 }
+
+/// The bundle with one item's checkpoints replaced, and the validation messages for it.
+fn errors_with_checkpoints(
+    item_id: &str,
+    checkpoints: Vec<catalogue::CheckpointDef>,
+) -> Vec<String> {
+    let mut bundle = embedded_bundle();
+    let item = bundle
+        .sections
+        .iter_mut()
+        .flat_map(|(_, s)| s.items.iter_mut())
+        .find(|i| i.id == item_id)
+        .expect("item exists");
+    item.checkpoints = checkpoints;
+    validate(&bundle).iter().map(ToString::to_string).collect()
+}
+
+fn cp(id: &str, text: &str) -> catalogue::CheckpointDef {
+    catalogue::CheckpointDef {
+        id: id.into(),
+        text: text.into(),
+    }
+}
+
+#[test]
+fn a_checkpoint_id_must_be_a_slug() {
+    for bad in [
+        "Inputs",
+        "previous_actions",
+        "-issues",
+        "audits-",
+        "a--b",
+        "",
+        "9.3.2 a",
+        "ré",
+    ] {
+        let text = errors_with_checkpoints(
+            "9.3.2",
+            vec![
+                cp(bad, "Prior actions are considered"),
+                cp("issues", "Issues are considered"),
+            ],
+        );
+        assert!(
+            text.iter().any(|e| e.contains("9.3.2")
+                && e.contains("`checkpoints[0].id`")
+                && e.contains("not a slug")),
+            "{bad:?}: {text:?}"
+        );
+    }
+    for good in ["a", "previous-actions", "c2", "iso-42001-a"] {
+        assert!(catalogue::is_slug(good), "{good}");
+    }
+}
+
+#[test]
+fn a_checkpoint_id_is_unique_within_its_item_only() {
+    let text = errors_with_checkpoints(
+        "5.2",
+        vec![
+            cp("purpose", "Fits the purpose"),
+            cp("purpose", "Commits to improvement"),
+        ],
+    );
+    assert!(
+        text.iter()
+            .any(|e| e.contains("5.2") && e.contains("`checkpoints[1].id`") && e.contains("twice")),
+        "{text:?}"
+    );
+    // The same ID in two different items is fine: IDs are scoped by their item.
+    let cat = catalogue();
+    assert!(cat.checkpoint("8.2", "results").is_some());
+    assert!(cat.checkpoint("8.4", "results").is_some());
+    assert!(validate(&embedded_bundle()).is_empty());
+}
+
+#[test]
+fn a_checkpoint_needs_a_text_without_raw_html() {
+    let text = errors_with_checkpoints(
+        "7.4",
+        vec![cp("what", "  "), cp("when", "When <b>to</b> communicate")],
+    );
+    assert!(
+        text.iter().any(|e| e.contains("7.4")
+            && e.contains("`checkpoints[0].text`")
+            && e.contains("empty")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|e| e.contains("`checkpoints[1].text`") && e.contains("raw HTML")),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn an_item_has_no_checkpoints_or_two_to_twelve() {
+    let one = errors_with_checkpoints("10.2", vec![cp("react", "The problem is corrected")]);
+    assert!(
+        one.iter()
+            .any(|e| e.contains("10.2") && e.contains("`checkpoints`") && e.contains("has 1")),
+        "{one:?}"
+    );
+    let many: Vec<_> = (0..13).map(|n| cp(&format!("c{n}"), "A point")).collect();
+    let text = errors_with_checkpoints("10.2", many);
+    assert!(text.iter().any(|e| e.contains("has 13")), "{text:?}");
+    assert!(errors_with_checkpoints("10.2", Vec::new()).is_empty());
+}
+
+#[test]
+fn a_checkpoint_is_found_only_under_its_own_item() {
+    let cat = catalogue();
+    assert!(cat.checkpoint("9.3.2", "inputs-audit-results").is_some());
+    assert!(
+        cat.checkpoint("9.3.2", "purpose").is_none(),
+        "purpose is 5.2's"
+    );
+    assert!(cat.checkpoint("5.2", "purpose").is_some());
+    assert!(cat.checkpoint("no-such-item", "purpose").is_none());
+}
+
+#[test]
+fn the_items_that_ask_several_things_have_their_checkpoints() {
+    let cat = catalogue();
+    let ids = |item: &str| -> Vec<String> {
+        cat.item(item)
+            .expect("item")
+            .checkpoints
+            .iter()
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    // The five inputs of a management review (the performance input in its three parts).
+    assert_eq!(
+        ids("9.3.2"),
+        [
+            "inputs-previous-actions",
+            "inputs-issues",
+            "inputs-interested-parties",
+            "inputs-nonconformities",
+            "inputs-monitoring",
+            "inputs-audit-results",
+            "inputs-improvement"
+        ]
+    );
+    // The four things the AI policy must contain and the four ways it must be available.
+    assert_eq!(ids("5.2").len(), 8);
+    // The internal audit programme: programme, what it weighs, per-audit definition, impartiality,
+    // reporting, evidence.
+    assert_eq!(ids("9.2.2").len(), 6);
+    assert!(ids("4.1").contains(&"roles".to_owned()));
+    // An item that asks one thing has none.
+    assert!(ids("6.3").is_empty());
+    assert!(ids("10.1").is_empty());
+}
+
+#[test]
+fn every_nist_subcategory_shown_has_its_text() {
+    let cat = catalogue();
+    for sub in &cat.crosswalks.nist_subcategories {
+        assert!(!sub.text.trim().is_empty(), "{} has no text", sub.id);
+    }
+    let mut bundle = embedded_bundle();
+    bundle.crosswalks.nist_subcategories[0].text = String::new();
+    let text: Vec<String> = validate(&bundle).iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter().any(|e| e.contains("crosswalks.toml")
+            && e.contains("GOVERN 1.1")
+            && e.contains("`nist_subcategories.text`")),
+        "{text:?}"
+    );
+}
+
+/// Defects found in the content review (docs/CONTENT-REVIEW.md), each kept from coming back.
+#[test]
+fn clauses_use_iso_iec_42001_wording_not_iso_iec_27001s() {
+    let cat = catalogue();
+    let text_of = |id: &str| {
+        let i = cat.item(id).expect("item");
+        let mut t = vec![i.question.clone(), i.guidance.clone(), i.next_step.clone()];
+        t.extend(i.evidence.iter().cloned());
+        t.extend(i.levels.iter().cloned());
+        t.extend(i.checkpoints.iter().map(|c| c.text.clone()));
+        t.join("\n").to_lowercase()
+    };
+    // 6.1.3: designated management approves the plan and accepts residual risk, not "risk owners".
+    for id in ["6.1.3", "8.3"] {
+        let t = text_of(id);
+        assert!(!t.contains("risk owner"), "{id} still says risk owner");
+        assert!(t.contains("designated management"), "{id}");
+    }
+    // 8.4 must not say risk assessment looks mainly at the organisation (6.1.2 weighs individuals and
+    // societies too).
+    let t = text_of("8.4");
+    assert!(!t.contains("mainly on risks to your organisation"), "{t}");
+    assert!(text_of("6.1.2").contains("individuals and societies"));
+    // 4.1 asks about the ISO/IEC 22989 roles by name.
+    let q = &cat.item("4.1").expect("4.1").question;
+    for role in [
+        "AI provider",
+        "AI producer",
+        "AI customer",
+        "AI partner",
+        "AI subject",
+        "relevant authority",
+    ] {
+        assert!(q.contains(role), "4.1 question lacks {role}");
+    }
+    // 9.2.2: ISO/IEC 42001 adds audit objectives to criteria and scope.
+    assert!(text_of("9.2.2").contains("objectives, criteria and scope"));
+    // 6.1.4: the impact assessment covers foreseeable misuse.
+    assert!(text_of("6.1.4").contains("foreseeable misuse"));
+}

@@ -446,6 +446,23 @@ fn the_soa_exports_carry_the_document_fields_and_the_added_controls() {
 }
 
 #[test]
+fn the_answers_csv_carries_the_ticked_checkpoints() {
+    let mut a = full();
+    for id in ["inputs-audit-results", "inputs-previous-actions"] {
+        a.set_checkpoint(cat(), "9.3.2", id, true).unwrap();
+    }
+    let rows = parse_csv(answers_csv(cat(), &a).trim_start_matches('\u{feff}'));
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "checkpoints")
+        .expect("a checkpoints column");
+    let row = rows.iter().find(|r| r[0] == "9.3.2").unwrap();
+    assert_eq!(row[col], "inputs-audit-results; inputs-previous-actions");
+    let none = rows.iter().find(|r| r[0] == "10.1").unwrap();
+    assert_eq!(none[col], "", "10.1 has no checkpoints");
+}
+
+#[test]
 fn the_answers_csv_has_every_item_in_scope() {
     let mut a = full();
     set(&mut a, "4.1", 2);
@@ -725,7 +742,9 @@ fn the_evidence_trail_keeps_every_note_evidence_and_checkpoint() {
         "{trail}"
     );
     assert!(
-        trail.contains("- Checkpoints ticked: inputs-audit-results"),
+        trail.contains(
+            "- Checkpoints: 1 of 7 checkpoints ticked\n  - Ticked: Trends in audit results are considered\n"
+        ),
         "{trail}"
     );
 }

@@ -20,8 +20,8 @@ pub use certification::{is_slug, ExclusionAdvice};
 pub use documents::{DocumentDef, DocumentsFile, Obligation, StatusRuleDef};
 pub use exclusion::{ExclusionHintDef, Likelihood, ROLE_KEYS};
 pub use schema::{
-    AnnexCFile, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef, ObjectiveDef,
-    RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
+    AnnexCFile, CheckpointDef, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef,
+    ObjectiveDef, RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
 };
 pub use validate::{guidance_sentences, validate, word_count, ContentError};
 
@@ -53,6 +53,9 @@ pub struct Item {
     pub next_step: String,
     /// Descriptors for maturity levels 0 … 5.
     pub levels: Vec<String>,
+    /// The individual requirements a user can tick, in the order shown; empty when the item asks one
+    /// thing. Optional to answer: the maturity level stays the score.
+    pub checkpoints: Vec<CheckpointDef>,
     /// Annex A only: which roles can usually, or rarely, justify excluding the control.
     pub exclusion_hints: Vec<ExclusionHintDef>,
 }
@@ -61,6 +64,11 @@ impl Item {
     /// Annex A controls may be declared not applicable (with a justification); clauses never.
     pub fn allows_not_applicable(&self) -> bool {
         self.kind == SectionKind::AnnexA
+    }
+
+    /// The checkpoint of this item with this ID.
+    pub fn checkpoint(&self, id: &str) -> Option<&CheckpointDef> {
+        self.checkpoints.iter().find(|c| c.id == id)
     }
 }
 
@@ -131,6 +139,7 @@ impl Catalogue {
                         evidence: def.evidence,
                         next_step: def.next_step,
                         levels: def.levels,
+                        checkpoints: def.checkpoints,
                         exclusion_hints: def.exclusion_hints,
                     })
                     .collect();
@@ -171,6 +180,11 @@ impl Catalogue {
     /// The item with this ID.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.index.get(id).map(|&(s, i)| &self.sections[s].items[i])
+    }
+
+    /// The checkpoint `checkpoint_id` of item `item_id`, if that item defines it.
+    pub fn checkpoint(&self, item_id: &str, checkpoint_id: &str) -> Option<&CheckpointDef> {
+        self.item(item_id)?.checkpoint(checkpoint_id)
     }
 
     /// The section with this ID ("6", "A.6").

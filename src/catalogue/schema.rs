@@ -56,6 +56,21 @@ pub struct ItemDef {
     /// Annex A only: which roles can usually, or rarely, justify excluding the control.
     #[serde(default)]
     pub exclusion_hints: Vec<ExclusionHintDef>,
+    /// The individual requirements of an item that asks several things at once, which a user can tick
+    /// one by one; empty for an item that asks one thing. See [`CheckpointDef`].
+    #[serde(default)]
+    pub checkpoints: Vec<CheckpointDef>,
+}
+
+/// One checkpoint of an item: a single requirement a consultant would tick, written in our own words.
+/// In a section file: `checkpoints = [ { id = "policy-framework", text = "…" }, … ]` inside `[[items]]`.
+/// The ID is a slug (`[a-z0-9]+(-[a-z0-9]+)*`), unique within its item and stable once released, because
+/// assessments store the IDs a user ticked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointDef {
+    pub id: String,
+    pub text: String,
 }
 
 /// `content/levels.toml`: the generic maturity scale.

@@ -6,7 +6,8 @@ use std::fmt;
 
 use pulldown_cmark::{Event, Parser};
 
-use super::schema::{ContentBundle, CONTENT_FORMAT_VERSION};
+use super::certification::is_slug;
+use super::schema::{CheckpointDef, ContentBundle, CONTENT_FORMAT_VERSION};
 use super::standard;
 
 /// One content problem.
@@ -34,6 +35,9 @@ impl fmt::Display for ContentError {
 /// Quick-scan size bounds.
 pub const QUICK_MIN: usize = 15;
 pub const QUICK_MAX: usize = 25;
+/// Checkpoints per item, when an item has any: one checkpoint would only repeat the question.
+pub const CHECKPOINTS_MIN: usize = 2;
+pub const CHECKPOINTS_MAX: usize = 12;
 /// Minimum average length of guidance, in words.
 pub const GUIDANCE_MIN_AVERAGE_WORDS: usize = 120;
 
@@ -252,6 +256,7 @@ pub fn validate(bundle: &ContentBundle) -> Vec<ContentError> {
             for (n, l) in item.levels.iter().enumerate() {
                 r.non_empty(file, at, &format!("levels[{n}]"), l);
             }
+            validate_checkpoints(file, id, &item.checkpoints, &mut r);
             if item.quick {
                 quick_count += 1;
                 quick_sections.insert(section.id.as_str());
@@ -330,6 +335,49 @@ pub fn validate(bundle: &ContentBundle) -> Vec<ContentError> {
     r.errors
 }
 
+/// An item's checkpoints: none, or 2 to 12, each with a slug ID unique within the item and a text. A
+/// checkpoint is written inside its item, so it cannot belong to another one; the IDs an assessment
+/// stores are matched against the item's own list (`crate::checkpoints`).
+fn validate_checkpoints(file: &str, item: &str, checkpoints: &[CheckpointDef], r: &mut Report) {
+    let at = Some(item);
+    if !checkpoints.is_empty() && !(CHECKPOINTS_MIN..=CHECKPOINTS_MAX).contains(&checkpoints.len())
+    {
+        r.push(
+            file,
+            at,
+            "checkpoints",
+            format!(
+                "has {}; give {CHECKPOINTS_MIN} to {CHECKPOINTS_MAX} or none",
+                checkpoints.len()
+            ),
+        );
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (n, c) in checkpoints.iter().enumerate() {
+        if !is_slug(&c.id) {
+            r.push(
+                file,
+                at,
+                &format!("checkpoints[{n}].id"),
+                format!(
+                    "\"{}\" is not a slug (lower-case letters and digits, words joined by single hyphens)",
+                    c.id
+                ),
+            );
+        }
+        if !seen.insert(c.id.as_str()) {
+            r.push(
+                file,
+                at,
+                &format!("checkpoints[{n}].id"),
+                format!("\"{}\" is used twice in this item", c.id),
+            );
+        }
+        r.non_empty(file, at, &format!("checkpoints[{n}].text"), &c.text);
+        r.markdown(file, at, &format!("checkpoints[{n}].text"), &c.text);
+    }
+}
+
 fn validate_levels(bundle: &ContentBundle, r: &mut Report) {
     let file = "content/levels.toml";
     let levels: Vec<u8> = bundle.levels.levels.iter().map(|l| l.level).collect();
@@ -404,6 +452,9 @@ fn validate_crosswalks(
         .iter()
         .map(|s| s.id.as_str())
         .collect();
+    for sub in &cw.nist_subcategories {
+        r.non_empty(file, Some(&sub.id), "nist_subcategories.text", &sub.text);
+    }
     for m in &cw.nist {
         if !items.contains_key(m.item.as_str()) {
             r.push(

@@ -1,14 +1,16 @@
-//! One requirement: question, maturity choice, not-applicable with justification, guidance, evidence,
-//! crosswalks and the user's own notes.
+//! One requirement: question, maturity choice, not-applicable with justification, the optional checkpoints,
+//! guidance, evidence, crosswalks and the user's own notes.
 
 use leptos::prelude::*;
 
 use crate::assessment::{Answer, Level, Response};
 use crate::catalogue::Item;
+use crate::checkpoints;
 use crate::codec;
 use crate::markdown;
 
 use super::{
+    choice::Choice,
     state::AppState,
     table_scroll::TableScroll,
     text_field::{TextField, TextKind},
@@ -166,6 +168,48 @@ pub fn ItemCard(
         }
     };
 
+    // The item's single requirements as optional tick boxes; built the first time they are opened, and
+    // open from the start when some are ticked already.
+    let has_ticks = state.assessment.with_untracked(|a| {
+        a.as_ref()
+            .and_then(|a| a.response(id))
+            .is_some_and(|r| !r.checkpoints.is_empty())
+    });
+    let checkpoints_opened = RwSignal::new(has_ticks);
+    let checkpoint_summary = move || {
+        state.with(|a| {
+            checkpoints::for_item(item, a)
+                .map(|c| c.summary())
+                .unwrap_or_default()
+        })
+    };
+    let checkpoint_boxes = {
+        let dom_id = dom_id.clone();
+        move || {
+            view! {
+                <fieldset class="checkpoints">
+                    <legend>{format!("Checkpoints for {id} (optional: the maturity level stays the score)")}</legend>
+                    {item.checkpoints.iter().map(|c| {
+                        let checkpoint = c.id.as_str();
+                        view! {
+                            <Choice kind="checkbox" id=format!("{dom_id}-checkpoint-{checkpoint}") label=c.text.clone()
+                                checked=Signal::derive(move || state.with(|a| a.response(id).is_some_and(|r| r.checkpoints.contains(checkpoint))))
+                                on_change=Callback::new(move |on| state.edit(|a| { let _ = a.set_checkpoint(cat, id, checkpoint, on); })) />
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+        }
+    };
+    let checkpoints_view = (!item.checkpoints.is_empty()).then(|| {
+        view! {
+            <details class="checkpoints" open=has_ticks on:toggle=move |_| checkpoints_opened.set(true)>
+                <summary>{checkpoint_summary}</summary>
+                <Show when=move || checkpoints_opened.get()>{checkpoint_boxes.clone()}</Show>
+            </details>
+        }
+    });
+
     view! {
         <article class="item" data-item-id=id aria-labelledby=labelled_by>
             <h2 class="item-title" id=heading_id>
@@ -212,6 +256,7 @@ pub fn ItemCard(
                     </p>
                 })
             })}
+            {checkpoints_view}
             <details class="guidance" on:toggle=move |_| guidance_opened.set(true)>
                 <summary>"Guidance, evidence and next step"</summary>
                 <Show when=move || guidance_opened.get()>{guidance}</Show>

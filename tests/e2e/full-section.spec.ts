@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { App, AssessPage, ResultsPage, StartPage, expectedReadiness } from './pages';
+import { App, AssessPage, ResultsPage, StartPage, expectedReadiness, VIEWPORTS } from './pages';
 
 // The compliance lead: the full assessment of one Annex A category, levels on some controls and one
 // control marked not applicable, which needs a justification before it counts.
@@ -8,12 +8,7 @@ const levels: Record<string, number> = { 'A.7.2': 3, 'A.7.3': 1, 'A.7.5': 5, 'A.
 const excluded = 'A.7.4';
 const justification = 'We train no models: every AI system we use is bought ready-made, so data provenance is the supplier’s.';
 
-const viewports = [
-  { name: 'phone', size: { width: 360, height: 740 } },
-  { name: 'desktop', size: { width: 1280, height: 900 } },
-];
-
-for (const { name, size } of viewports) {
+for (const { name, size } of VIEWPORTS) {
   test.describe(`on a ${name}`, () => {
     test.use({ viewport: size });
 

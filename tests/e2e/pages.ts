@@ -15,6 +15,12 @@ export type Answer = number | 'na';
 /** The generic names of the maturity levels 0 … 5. */
 export const LEVEL_NAMES = ['Not started', 'Initial', 'Partial', 'Implemented', 'Measured', 'Optimising'];
 
+/** The two screens every flow spec runs on: a small phone and a desktop. */
+export const VIEWPORTS = [
+  { name: 'phone', size: { width: 360, height: 740 } },
+  { name: 'desktop', size: { width: 1280, height: 900 } },
+];
+
 /** A downloaded file: the name the app suggested and its text. */
 export interface Downloaded {
   name: string;
@@ -146,6 +152,23 @@ export class ItemCard {
   async notApplicable(justification: string) {
     await this.choose('na');
     await this.justification.pressSequentially(justification);
+  }
+
+  /** The summary of the optional checkpoints: "2 of 7 checkpoints ticked". */
+  get checkpointsToggle(): Locator {
+    return this.root.locator('summary').filter({ hasText: /^\d+ of \d+ checkpoints? ticked$/ });
+  }
+
+  /** Opens the checkpoints unless they are open already. */
+  async openCheckpoints() {
+    const group = this.root.getByRole('group', { name: /^Checkpoints for / });
+    if (!(await group.isVisible())) await this.checkpointsToggle.click();
+    await expect(group).toBeVisible();
+  }
+
+  /** The tick box of the checkpoint whose text is `text`. */
+  checkpoint(text: string): Locator {
+    return this.root.getByRole('checkbox', { name: text, exact: true });
   }
 
   get notesToggle(): Locator {
