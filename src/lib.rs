@@ -10,6 +10,7 @@ pub mod chart;
 pub mod codec;
 pub mod csv;
 pub mod gaps;
+pub mod library;
 pub mod markdown;
 pub mod policy;
 pub mod report;

@@ -1,5 +1,5 @@
 //! Hash routes, so the static site works from any path: `#/`, `#/profile`, `#/assess/<section>`,
-//! `#/results`, `#/policy`, and share links `#share=…`.
+//! `#/results`, `#/policy`, `#/assessments`, `#/compare/<id>/<id>`, `#/look`, and share links `#share=…`.
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +10,12 @@ pub enum Route {
     Assess(Option<String>),
     Results,
     Policy,
+    /// The assessments kept in this browser.
+    Assessments,
+    /// Two assessments compared, by library ID: the earlier first.
+    Compare(String, String),
+    /// An imported file or share link shown read-only, kept nowhere.
+    Look,
     /// A share link; the payload is everything after `#`.
     Share(String),
     /// Anything else, kept so the page can say what was not found.
@@ -36,11 +42,19 @@ impl Route {
                 "assess" => Route::Assess(None),
                 "results" => Route::Results,
                 "policy" => Route::Policy,
+                "assessments" => Route::Assessments,
+                "look" => Route::Look,
                 other => Route::NotFound(other.to_owned()),
             },
             Some(("assess", section)) if !section.is_empty() && !section.contains('/') => {
                 Route::Assess(Some(section.to_owned()))
             }
+            Some(("compare", pair)) => match pair.split_once('/') {
+                Some((a, b)) if crate::library::is_id(a) && crate::library::is_id(b) => {
+                    Route::Compare(a.to_owned(), b.to_owned())
+                }
+                _ => Route::NotFound(path.to_owned()),
+            },
             Some(_) => Route::NotFound(path.to_owned()),
         }
     }
@@ -54,6 +68,9 @@ impl Route {
             Route::Assess(Some(section)) => format!("#/assess/{section}"),
             Route::Results => "#/results".into(),
             Route::Policy => "#/policy".into(),
+            Route::Assessments => "#/assessments".into(),
+            Route::Compare(a, b) => format!("#/compare/{a}/{b}"),
+            Route::Look => "#/look".into(),
             Route::Share(payload) => format!("#{payload}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
@@ -74,6 +91,9 @@ mod tests {
             Route::Assess(Some("6".into())),
             Route::Results,
             Route::Policy,
+            Route::Assessments,
+            Route::Look,
+            Route::Compare("abc123".into(), "x9".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
@@ -95,6 +115,14 @@ mod tests {
     fn share_links_and_unknown_paths() {
         assert_eq!(Route::parse("#share=abc"), Route::Share("share=abc".into()));
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert_eq!(
+            Route::parse("#/compare/a/B"),
+            Route::NotFound("compare/a/B".into())
+        );
+        assert_eq!(
+            Route::parse("#/compare/a"),
+            Route::NotFound("compare/a".into())
+        );
         assert_eq!(
             Route::parse("#/assess/6/extra"),
             Route::NotFound("assess/6/extra".into())

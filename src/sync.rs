@@ -221,6 +221,10 @@ pub enum Change {
 /// What one tab sends the others after a change: its whole state and the stamp of every unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
+    /// The library entry ([`crate::library`]) the message is about: a tab merges only messages about the
+    /// assessment it has open, never another one's data.
+    #[serde(default)]
+    pub entry: String,
     /// The sender's tab ID.
     pub tab: u64,
     /// The stamp of the latest whole change (import, restore, new assessment, delete) the sender has.
@@ -229,6 +233,13 @@ pub struct Message {
     pub clocks: BTreeMap<String, Clock>,
     /// The sender's assessment as [`crate::codec::encode`] writes it, or `None` if it has none.
     pub assessment: Option<String>,
+}
+
+impl Message {
+    /// Whether a tab with `open` open merges this message: only if it is about that very assessment.
+    pub fn is_about(&self, open: Option<&str>) -> bool {
+        open.is_some_and(|id| !id.is_empty() && id == self.entry)
+    }
 }
 
 /// One tab's knowledge of when each unit last changed.
@@ -304,7 +315,13 @@ impl Replica {
 
     /// The message that tells other tabs about `current` (encoded by the caller).
     pub fn message(&self, encoded: Option<String>) -> Message {
+        self.message_about("", encoded)
+    }
+
+    /// The message that tells other tabs about `current` of library entry `entry`.
+    pub fn message_about(&self, entry: &str, encoded: Option<String>) -> Message {
         Message {
+            entry: entry.to_owned(),
             tab: self.tab,
             base: self.base,
             clocks: self.clocks.iter().map(|(u, c)| (u.key(), *c)).collect(),

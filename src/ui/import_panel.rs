@@ -1,5 +1,5 @@
-//! Importing an assessment file: choose, preview, confirm. Nothing changes until the user confirms, and
-//! the replaced data is kept as a backup.
+//! Importing an assessment file: choose, preview, then add it, replace the open one (kept in the library)
+//! or just look at it. Nothing changes until the user chooses.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,31 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::assessment::Assessment;
 use crate::codec::{self, Preview, MAX_INPUT_BYTES};
 
-use super::{dom, import_preview::ImportPreview, state::AppState, storage};
-
-/// Replaces the current assessment with an imported one, keeping the current one as a backup.
-pub fn confirm_import(state: AppState, imported: Assessment) {
-    let current = state.assessment.get_untracked();
-    if let Some(current) = current.filter(Assessment::has_data) {
-        match storage::save_backup(&current, state.catalogue()) {
-            Ok(()) => state.backup.set(Some(current)),
-            Err(message) => {
-                state.alert(format!("{message} Nothing was imported."));
-                return;
-            }
-        }
-    }
-    let had_backup = state.backup.with_untracked(Option::is_some);
-    if let Err(message) = state.replace(Some(imported)) {
-        state.alert(format!("Nothing was imported: {message}"));
-        return;
-    }
-    state.status(if had_backup {
-        "Imported. Your previous data is kept as a backup: use “Restore previous data” under Your data to go back."
-    } else {
-        "Imported."
-    });
-}
+use super::{dom, import_actions, import_preview::ImportPreview, state::AppState};
 
 /// A file chooser for exported assessments, with the preview and confirmation.
 #[component]
@@ -84,7 +60,7 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="card import" aria-labelledby="import-title">
             <h2 id="import-title">"Import an assessment"</h2>
-            <p>"Load a JSON file exported from this app, for example one a colleague or client sent you. You will see what it holds before anything is replaced."</p>
+            <p>"Load a JSON file exported from this app, for example one a colleague or client sent you. You will see what it holds before anything is kept; it is added beside your other assessments unless you choose otherwise."</p>
             <label class="file-label">
                 "Assessment file (.json)"
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change />
@@ -92,9 +68,19 @@ pub fn ImportPanel() -> impl IntoView {
             {move || preview.get().map(|p| view! {
                 <ImportPreview
                     preview=p
-                    on_confirm=Callback::new(move |a: Assessment| {
+                    on_add=Callback::new(move |a: Assessment| {
+                        if import_actions::add(state, a) {
+                            preview.set(None);
+                        }
+                    })
+                    on_replace=Callback::new(move |a: Assessment| {
+                        if import_actions::replace(state, a) {
+                            preview.set(None);
+                        }
+                    })
+                    on_look=Callback::new(move |a: Assessment| {
                         preview.set(None);
-                        confirm_import(state, a);
+                        import_actions::look(state, a);
                     })
                     on_cancel=Callback::new(move |_| {
                         preview.set(None);

@@ -9,10 +9,14 @@ mod data_panel;
 mod dom;
 mod export_panel;
 mod header;
+mod import_actions;
 mod import_panel;
 mod import_preview;
 mod item_card;
+mod library_entry;
+mod library_page;
 mod live_region;
+mod look_page;
 mod not_found;
 mod policy_page;
 mod profile_page;
@@ -23,6 +27,7 @@ mod share_page;
 mod start_page;
 mod state;
 mod storage;
+mod storage_banner;
 mod table_scroll;
 mod tabs;
 mod text_field;
@@ -66,6 +71,11 @@ fn App() -> impl IntoView {
         Route::Assess(section) => view! { <assess_page::AssessPage section=section /> }.into_any(),
         Route::Results => view! { <results_page::ResultsPage /> }.into_any(),
         Route::Policy => view! { <policy_page::PolicyPage /> }.into_any(),
+        Route::Assessments => view! { <library_page::LibraryPage /> }.into_any(),
+        Route::Look => view! { <look_page::LookPage /> }.into_any(),
+        Route::Compare(first, second) => {
+            view! { <not_found::NotFound path=format!("compare/{first}/{second}") /> }.into_any()
+        }
         Route::Share(payload) => view! { <share_page::SharePage payload=payload /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path /> }.into_any(),
     };
@@ -77,6 +87,7 @@ fn App() -> impl IntoView {
         }>"Skip to main content"</a>
         <header::Header />
         <unreadable_banner::UnreadableBanner />
+        <storage_banner::StorageBanner />
         <main id="main" tabindex="-1">{page}</main>
         <live_region::LiveRegion />
         <footer class="site-footer">
