@@ -28,13 +28,31 @@ pub fn field(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Appends one record, ending in CRLF.
+/// Appends one record of text fields, ending in CRLF.
 pub fn push_record(out: &mut String, fields: &[&str]) {
-    for (i, text) in fields.iter().enumerate() {
+    let cells: Vec<Cell<'_>> = fields.iter().map(|text| Cell::Text(text)).collect();
+    push_cells(out, &cells);
+}
+
+/// One field of a record: text (from a user, a file or the content: guarded and quoted as [`field`]
+/// does) or a number the app computed, written as digits with its sign, so a spreadsheet reads a negative
+/// change as a number rather than as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+/// Appends one record, ending in CRLF.
+pub fn push_cells(out: &mut String, cells: &[Cell<'_>]) {
+    for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&field(text));
+        match cell {
+            Cell::Text(text) => out.push_str(&field(text)),
+            Cell::Number(n) => out.push_str(&n.to_string()),
+        }
     }
     out.push_str("\r\n");
 }

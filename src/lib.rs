@@ -7,7 +7,11 @@
 pub mod assessment;
 pub mod catalogue;
 pub mod chart;
+// The command line's core (argument parsing with clap, a native-only dependency): never in the site.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod codec;
+pub mod compare;
 pub mod csv;
 pub mod gaps;
 pub mod library;
