@@ -5,6 +5,7 @@
 mod assess_page;
 mod bar_chart;
 mod choice;
+mod compare_page;
 mod data_panel;
 mod dom;
 mod export_panel;
@@ -74,7 +75,7 @@ fn App() -> impl IntoView {
         Route::Assessments => view! { <library_page::LibraryPage /> }.into_any(),
         Route::Look => view! { <look_page::LookPage /> }.into_any(),
         Route::Compare(first, second) => {
-            view! { <not_found::NotFound path=format!("compare/{first}/{second}") /> }.into_any()
+            view! { <compare_page::ComparePage first=first second=second /> }.into_any()
         }
         Route::Share(payload) => view! { <share_page::SharePage payload=payload /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path /> }.into_any(),
