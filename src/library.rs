@@ -312,15 +312,6 @@ pub fn migrate(
     (steps, open)
 }
 
-/// Whether stored summary `entry` still describes assessment `a` (else the list rewrites it).
-pub fn is_current(entry: &Entry, cat: &Catalogue, a: &Assessment) -> bool {
-    let fresh = Entry::of(&entry.id, cat, a);
-    Entry {
-        deleted_ms: entry.deleted_ms,
-        ..fresh
-    } == *entry
-}
-
 /// The summary stored for `a`, as [`codec::encode_entry`] writes it.
 pub fn encoded_entry(id: &str, cat: &Catalogue, a: &Assessment, deleted_ms: Option<u64>) -> String {
     codec::encode_entry(&Entry {

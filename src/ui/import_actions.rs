@@ -16,7 +16,7 @@ pub fn add(state: AppState, imported: Assessment) -> bool {
     match state.add_and_open(imported) {
         Ok(_) => {
             state.status(format!(
-                "Added “{label}” as a new assessment and opened it. Your other assessments are unchanged."
+                "Imported “{label}” as a new assessment and opened it. Your other assessments are unchanged."
             ));
             true
         }

@@ -30,7 +30,11 @@ pub fn ImportPreview(
 ) -> impl IntoView {
     let state = AppState::expect();
     let card = score::score(state.catalogue(), &preview.assessment);
-    let name = library::label_of(&preview.assessment);
+    let organisation = preview
+        .assessment
+        .name_or("An unnamed organisation")
+        .to_owned();
+    let own_name = preview.assessment.name.trim().to_owned();
     let mode = preview.assessment.mode.label();
     let open_label = state
         .assessment
@@ -56,7 +60,8 @@ pub fn ImportPreview(
         <div class="preview" role="group" aria-labelledby="preview-title">
             {heading}
             <dl>
-                <dt>"Assessment"</dt><dd>{name}</dd>
+                {(!own_name.is_empty()).then(|| view! { <dt>"Name"</dt><dd>{own_name.clone()}</dd> })}
+                <dt>"Organisation"</dt><dd>{organisation}</dd>
                 <dt>"Last changed"</dt><dd>{updated}</dd>
                 <dt>"Mode"</dt><dd>{mode}</dd>
                 <dt>"Completion"</dt>
