@@ -168,6 +168,40 @@ pub fn choose_open(last_open: Option<&str>, entries: &[Entry]) -> Option<String>
         .map(|e| e.id.clone())
 }
 
+/// The ID every tab gives the first assessment of an empty library, so two tabs starting one at the
+/// same moment start the same one and merge their first answers.
+pub const FIRST_ID: &str = "first";
+
+/// The ID of an assessment a tab with nothing open starts: [`FIRST_ID`] while no entry has it, else
+/// `fresh`.
+pub fn start_id(entries: &[Entry], fresh: String) -> String {
+    if entries.iter().any(|e| e.id == FIRST_ID) {
+        fresh
+    } else {
+        FIRST_ID.to_owned()
+    }
+}
+
+/// Whether a tab with nothing open, about to make its first change, first opens [`FIRST_ID`]: when it
+/// has had nothing open since it started (`pristine`) and that assessment is kept. Another tab started
+/// it a moment ago (its message is still on the way), so both tabs' first answers end up in one.
+pub fn joins_first(pristine: bool, entries: &[Entry]) -> bool {
+    pristine
+        && entries
+            .iter()
+            .any(|e| e.id == FIRST_ID && e.deleted_ms.is_none())
+}
+
+/// Whether a tab merges a change of assessment `about` from another tab: always if it has that one
+/// open; and a tab that has had nothing open since it started (`pristine`) follows the first change it
+/// hears of, as a tab showing nothing has nothing to keep apart.
+pub fn follows(open: Option<&str>, pristine: bool, about: &str) -> bool {
+    match open {
+        Some(id) => id == about,
+        None => pristine && is_id(about),
+    }
+}
+
 /// The two assessments of a comparison in order: the earlier change first.
 pub fn in_order<'a>(a: &'a Entry, b: &'a Entry) -> (&'a Entry, &'a Entry) {
     if (&b.updated, &b.id) < (&a.updated, &a.id) {
@@ -337,6 +371,21 @@ mod tests {
         assert!(!is_id("Ab"));
         assert!(!is_id("a/b"));
         assert_eq!(id_of_data_key("aims-readiness/assessment"), None);
+    }
+
+    #[test]
+    fn tabs_starting_on_an_empty_library_start_the_same_assessment() {
+        assert_eq!(start_id(&[], "x1".into()), FIRST_ID);
+        let taken = [entry(FIRST_ID, "", None)];
+        assert_eq!(start_id(&taken, "x1".into()), "x1");
+        assert!(joins_first(true, &taken));
+        assert!(!joins_first(false, &taken));
+        assert!(!joins_first(true, &[entry(FIRST_ID, "", Some(1))]));
+        assert!(follows(Some("a"), false, "a"));
+        assert!(!follows(Some("a"), true, "b"));
+        assert!(follows(None, true, "b"));
+        assert!(!follows(None, false, "b"));
+        assert!(!follows(None, true, ""));
     }
 
     #[test]

@@ -222,7 +222,7 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     /// The library entry ([`crate::library`]) the message is about: a tab merges only messages about the
-    /// assessment it has open, never another one's data.
+    /// assessment it has open, never another one's data ([`crate::library::follows`]).
     #[serde(default)]
     pub entry: String,
     /// The sender's tab ID.
@@ -233,13 +233,6 @@ pub struct Message {
     pub clocks: BTreeMap<String, Clock>,
     /// The sender's assessment as [`crate::codec::encode`] writes it, or `None` if it has none.
     pub assessment: Option<String>,
-}
-
-impl Message {
-    /// Whether a tab with `open` open merges this message: only if it is about that very assessment.
-    pub fn is_about(&self, open: Option<&str>) -> bool {
-        open.is_some_and(|id| !id.is_empty() && id == self.entry)
-    }
 }
 
 /// One tab's knowledge of when each unit last changed.

@@ -62,6 +62,8 @@ pub struct AppState {
     pub mode: Memo<Mode>,
     /// When each part of the open assessment last changed, for merging other tabs' changes.
     sync: StoredValue<Replica>,
+    /// Nothing has been open in this tab since it started: it follows another tab's first change.
+    pristine: StoredValue<bool>,
 }
 
 impl AppState {
@@ -95,8 +97,10 @@ impl AppState {
         });
         let mode =
             Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default()));
+        let pristine = open.is_none();
         let state = AppState {
             assessment,
+            pristine: StoredValue::new(pristine),
             open: RwSignal::new(open),
             entries: RwSignal::new(started.entries),
             viewing: RwSignal::new(None),
@@ -143,6 +147,13 @@ impl AppState {
     /// [`AppState::edit`], returning the reason a change was not made instead of announcing it.
     pub fn try_edit(&self, change: impl FnOnce(&mut Assessment)) -> Result<(), String> {
         let now = dom::now();
+        if self.open.with_untracked(Option::is_none)
+            && library::joins_first(self.pristine.get_value(), &storage::entries(catalogue()))
+        {
+            if let Ok(first) = storage::load(library::FIRST_ID, catalogue()) {
+                self.show(library::FIRST_ID, first);
+            }
+        }
         // Starting one is an edit too (of every unit): two tabs starting at the same moment keep both
         // tabs' first answers.
         let mut next = self
@@ -178,10 +189,11 @@ impl AppState {
             Some(id) => id,
             None if next.is_none() => return Ok(()),
             None => {
-                let id = fresh_id();
+                let id = library::start_id(&storage::entries(catalogue()), fresh_id());
                 self.sync
                     .set_value(Replica::new(self.sync.with_value(Replica::tab)));
                 self.open.set(Some(id.clone()));
+                self.pristine.set_value(false);
                 id
             }
         };
@@ -232,10 +244,15 @@ impl AppState {
     /// assessment is never merged here.
     fn receive(&self, message: &sync::Message) {
         let open = self.open.get_untracked();
-        if !message.is_about(open.as_deref()) {
+        if !library::follows(open.as_deref(), self.pristine.get_value(), &message.entry) {
             return;
         }
         let id = message.entry.clone();
+        if open.is_none() {
+            // A tab that has shown nothing yet follows the assessment another tab started.
+            self.pristine.set_value(false);
+            self.open.set(Some(id.clone()));
+        }
         let cat = catalogue();
         let theirs = match &message.assessment {
             None => None,
@@ -305,6 +322,7 @@ impl AppState {
         self.stored_bytes
             .set(codec::encode(&a, catalogue()).map_or(0, |json| json.len()));
         self.open.set(Some(id.to_owned()));
+        self.pristine.set_value(false);
         self.assessment.set(Some(a));
         self.save.set(SaveStatus::Idle);
     }
