@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::assessment::Assessment;
 use crate::codec::{self, MAX_INPUT_BYTES};
-use crate::compare::{self, Comparison, ItemChange, RowKind};
+use crate::compare::{self, Comparison, ItemChange, OwnerChange, RowKind};
 use crate::gaps::Gap;
 use crate::library;
 use crate::report;
@@ -25,34 +24,72 @@ fn kept(state: AppState, id: &str) -> Result<Assessment, String> {
     storage::load(id, state.catalogue())
 }
 
-fn item_list(heading: &'static str, none: &'static str, list: Vec<ItemChange>) -> impl IntoView {
+/// A counted list of the comparison: its heading, then one line per entry (item ID and text), or `none`.
+fn change_list<T>(
+    heading: &'static str,
+    none: &'static str,
+    list: &[T],
+    line: impl Fn(&T) -> (String, String),
+) -> impl IntoView {
+    let lines: Vec<(String, String)> = list.iter().map(line).collect();
     view! {
         <section class="card" aria-label=heading>
-            <h2>{format!("{heading} ({})", list.len())}</h2>
-            {if list.is_empty() {
+            <h2>{format!("{heading} ({})", lines.len())}</h2>
+            {if lines.is_empty() {
                 view! { <p>{none}</p> }.into_any()
             } else {
-                view! { <ul>{list.into_iter().map(|c| view! {
-                    <li data-item-id=c.item_id.clone()>{format!("{} {}: {} → {}", c.item_id, c.title, c.before_text(), c.after_text())}</li>
-                }).collect_view()}</ul> }.into_any()
+                view! { <ul>{lines.into_iter().map(|(id, text)| view! { <li data-item-id=id>{text}</li> }).collect_view()}</ul> }.into_any()
             }}
         </section>
     }
 }
 
-fn gap_list(heading: &'static str, none: &'static str, list: Vec<Gap>) -> impl IntoView {
-    view! {
-        <section class="card" aria-label=heading>
-            <h2>{format!("{heading} ({})", list.len())}</h2>
-            {if list.is_empty() {
-                view! { <p>{none}</p> }.into_any()
-            } else {
-                view! { <ul>{list.into_iter().map(|g| view! {
-                    <li data-item-id=g.item_id.clone()>{format!("{} {}: {}, target {}", g.item_id, g.title, g.current_text(), g.target)}</li>
-                }).collect_view()}</ul> }.into_any()
-            }}
-        </section>
-    }
+fn item_line(c: &ItemChange) -> (String, String) {
+    (
+        c.item_id.clone(),
+        format!(
+            "{} {}: {} → {}",
+            c.item_id,
+            c.title,
+            c.before_text(),
+            c.after_text()
+        ),
+    )
+}
+
+fn gap_line(g: &Gap) -> (String, String) {
+    (
+        g.item_id.clone(),
+        format!(
+            "{} {}: {}, target {}",
+            g.item_id,
+            g.title,
+            g.current_text(),
+            g.target
+        ),
+    )
+}
+
+fn owner_line(o: &OwnerChange) -> (String, String) {
+    let or_not_set = |t: &str| {
+        if t.is_empty() {
+            "not set".to_owned()
+        } else {
+            t.to_owned()
+        }
+    };
+    (
+        o.item_id.clone(),
+        format!(
+            "{} {}: owner {} → {}, due {} → {}",
+            o.item_id,
+            o.title,
+            or_not_set(&o.owner_before),
+            or_not_set(&o.owner_after),
+            or_not_set(&o.due_before),
+            or_not_set(&o.due_after)
+        ),
+    )
 }
 
 /// The comparison of two assessments.
@@ -71,34 +108,26 @@ pub fn ComparePage(
     let second_kept = kept(state, &second);
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let on_file = move |_| {
-        let Some(input) = input_ref.get() else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = input_ref.get().and_then(|input| dom::take_file(&input)) else {
             return;
         };
-        let input: web_sys::HtmlInputElement = input.unchecked_into();
         spawn_local(async move {
-            input.set_value("");
-            if file.size() > MAX_INPUT_BYTES as f64 {
-                state.alert(format!(
-                    "“{}” is larger than an assessment file can be.",
-                    file.name()
-                ));
-                return;
-            }
-            match dom::read_file(&file).await {
-                Err(message) => state.alert(message),
-                Ok(bytes) => match codec::decode(&bytes, cat) {
-                    Ok(p) => {
-                        state.status(format!(
-                            "Comparing with “{}”; the file is not kept.",
-                            file.name()
-                        ));
-                        picked.set(Some((file.name(), p.assessment)));
-                    }
-                    Err(error) => {
-                        state.alert(format!("“{}” cannot be compared: {error}", file.name()))
-                    }
-                },
+            let read = if file.size() > MAX_INPUT_BYTES as f64 {
+                Err("it is larger than an assessment file can be.".to_owned())
+            } else {
+                dom::read_file(&file).await
+            };
+            let decoded =
+                read.and_then(|bytes| codec::decode(&bytes, cat).map_err(|e| e.to_string()));
+            match decoded {
+                Ok(p) => {
+                    state.status(format!(
+                        "Comparing with “{}”; the file is not kept.",
+                        file.name()
+                    ));
+                    picked.set(Some((file.name(), p.assessment)));
+                }
+                Err(error) => state.alert(format!("“{}” cannot be compared: {error}", file.name())),
             }
         });
     };
@@ -168,25 +197,12 @@ pub fn ComparePage(
                     </table>
                 </TableScroll>
             </section>
-            {item_list("Went up", "No item went up.", c.raised.clone())}
-            {item_list("Went down", "No item went down.", c.lowered.clone())}
-            {item_list("Newly not applicable", "No control became not applicable.", c.newly_not_applicable.clone())}
-            {gap_list("Gaps closed", "No gap was closed.", c.gaps_closed.clone())}
-            {gap_list("Gaps opened", "No new gap.", c.gaps_opened.clone())}
-            <section class="card" aria-label="Owners and due dates that changed">
-                <h2>{format!("Owners and due dates that changed ({})", c.owners_changed.len())}</h2>
-                {if c.owners_changed.is_empty() {
-                    view! { <p>"No owner or due date changed."</p> }.into_any()
-                } else {
-                    view! { <ul>{c.owners_changed.iter().map(|o| view! {
-                        <li data-item-id=o.item_id.clone()>{format!("{} {}: owner {} → {}, due {} → {}", o.item_id, o.title,
-                            if o.owner_before.is_empty() { "not set" } else { &o.owner_before },
-                            if o.owner_after.is_empty() { "not set" } else { &o.owner_after },
-                            if o.due_before.is_empty() { "not set" } else { &o.due_before },
-                            if o.due_after.is_empty() { "not set" } else { &o.due_after })}</li>
-                    }).collect_view()}</ul> }.into_any()
-                }}
-            </section>
+            {change_list("Went up", "No item went up.", &c.raised, item_line)}
+            {change_list("Went down", "No item went down.", &c.lowered, item_line)}
+            {change_list("Newly not applicable", "No control became not applicable.", &c.newly_not_applicable, item_line)}
+            {change_list("Gaps closed", "No gap was closed.", &c.gaps_closed, gap_line)}
+            {change_list("Gaps opened", "No new gap.", &c.gaps_opened, gap_line)}
+            {change_list("Owners and due dates that changed", "No owner or due date changed.", &c.owners_changed, owner_line)}
             <section class="card" aria-labelledby="compare-export-title">
                 <h2 id="compare-export-title">"Export the comparison"</h2>
                 <div class="actions wrap">

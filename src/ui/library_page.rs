@@ -58,11 +58,23 @@ pub fn LibraryPage() -> impl IntoView {
             Some(Route::Compare(earlier.id.clone(), later.id.clone()).href())
         })
     };
-    let options = move || {
-        shown()
-            .into_iter()
-            .map(|e| view! { <option value=e.id.clone()>{format!("{} ({})", e.label(), library::when_label(&e.updated))}</option> })
-            .collect_view()
+    // One of the two choices of a comparison.
+    let picker = move |id: &'static str, label: &'static str, chosen: RwSignal<String>| {
+        let options = move || {
+            shown()
+                .into_iter()
+                .map(|e| view! { <option value=e.id.clone()>{format!("{} ({})", e.label(), library::when_label(&e.updated))}</option> })
+                .collect_view()
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="">"Choose…"</option>
+                    {options}
+                </select>
+            </div>
+        }
     };
 
     view! {
@@ -111,20 +123,8 @@ pub fn LibraryPage() -> impl IntoView {
         <Show when=move || { shown().len() >= 2 }>
             <section class="card compare-pick" aria-labelledby="compare-title">
                 <h2 id="compare-title">"Compare two assessments"</h2>
-                <div class="field">
-                    <label for="compare-first">"First assessment"</label>
-                    <select id="compare-first" on:change=move |ev| first.set(event_target_value(&ev))>
-                        <option value="">"Choose…"</option>
-                        {options}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="compare-second">"Second assessment"</label>
-                    <select id="compare-second" on:change=move |ev| second.set(event_target_value(&ev))>
-                        <option value="">"Choose…"</option>
-                        {options}
-                    </select>
-                </div>
+                {picker("compare-first", "First assessment", first)}
+                {picker("compare-second", "Second assessment", second)}
                 {move || match compare_href() {
                     Some(href) => view! { <p><a class="button" href=href>"Compare"</a></p> }.into_any(),
                     None => view! { <p class="hint">"Choose two different assessments; the earlier one comes first."</p> }.into_any(),

@@ -11,6 +11,7 @@ import {
   assessmentFile,
   dataKey,
   downloadFrom,
+  fillStorage,
   importAssessment,
   stored,
   storedIds,
@@ -258,17 +259,7 @@ test('two tabs on two assessments never merge each other’s data', async ({ gua
 test('a full storage is said, and what could not be saved stays on screen with the export offered', async ({ guarded: page }) => {
   await importAssessment(page, clientA, 'client-a.json');
   const app = await openLibrary(page);
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${n++}`, 'f'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await app.reload();
   await expect(page.getByText(/^This browser's storage for this site is \d+% full/).first()).toBeVisible();
   const before = await stored(page);

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { App, AssessPage, ResultsPage, StartPage, STORAGE_KEY, assessmentFile, clickAtTheSameMoment, importAssessment, stored } from './pages';
+import { App, AssessPage, ResultsPage, StartPage, STORAGE_KEY, assessmentFile, clickAtTheSameMoment, fillStorage, importAssessment, stored } from './pages';
 import type { Page } from '@playwright/test';
 
 // The browser holds the only copy: what the app stores, it can read; what is typed wrong is refused where
@@ -149,16 +149,8 @@ test('stored data that cannot be read while storage is full stays where it was, 
   await page.evaluate(([key, value]) => {
     localStorage.clear();
     localStorage.setItem(key, value);
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${n++}`, 'f'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
   }, [STORAGE_KEY, unreadable]);
+  await fillStorage(page);
   await app.reload();
 
   const banner = page.getByRole('region', { name: 'Your saved assessment could not be read' });

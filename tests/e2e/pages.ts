@@ -47,6 +47,21 @@ export async function stored(page: Page, key?: string): Promise<string | null> {
   }, key ?? null);
 }
 
+/** Fills the origin's localStorage with `filler-…` keys until not one more character fits. */
+export async function fillStorage(page: Page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler-${n++}`, 'f'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}
+
 /** The IDs of the assessments kept in this browser's storage (deleted ones within their undo window included). */
 export async function storedIds(page: Page): Promise<string[]> {
   return page.evaluate(() =>
