@@ -69,7 +69,8 @@ pub fn start(cat: &Catalogue, random_id: impl FnMut() -> String) -> Started {
             migration_problem: None,
         };
     };
-    let (unreadable, migration_problem, migrated_open) = migrate(&storage, cat, random_id);
+    let (unreadable, migration_problem, migrated_open, stranded) =
+        migrate(&storage, cat, random_id);
     let now = js_sys::Date::now() as u64;
     let mut entries = entries(cat);
     let purged = library::purge_due(&entries, now);
@@ -78,8 +79,11 @@ pub fn start(cat: &Catalogue, random_id: impl FnMut() -> String) -> Started {
     }
     entries.retain(|e| !purged.contains(&e.id));
     let last_open = migrated_open.or_else(|| read(&storage, library::OPEN_KEY));
-    let open = library::choose_open(last_open.as_deref(), &entries)
-        .and_then(|id| load(&id, cat).ok().map(|a| (id, a)));
+    // What could not be moved for lack of room is still shown, so it can be exported.
+    let open = stranded.or_else(|| {
+        library::choose_open(last_open.as_deref(), &entries)
+            .and_then(|id| load(&id, cat).ok().map(|a| (id, a)))
+    });
     Started {
         available: true,
         entries,
@@ -92,12 +96,19 @@ pub fn start(cat: &Catalogue, random_id: impl FnMut() -> String) -> Started {
 /// The first start after an update: the assessment and the backup earlier versions stored become
 /// library entries, each copied byte for byte and removed from its old key only once the copy reads
 /// back identical; unreadable data goes the unreadable-data way. Returns what was unreadable, why a
-/// move failed, and the ID of the entry that was the current assessment.
+/// move failed, the ID of the entry that was the current assessment, and the current assessment if it
+/// could not be moved (storage full: it stays under its old key and is shown from there).
+#[allow(clippy::type_complexity)]
 fn migrate(
     storage: &web_sys::Storage,
     cat: &Catalogue,
     random_id: impl FnMut() -> String,
-) -> (Option<Unreadable>, Option<String>, Option<String>) {
+) -> (
+    Option<Unreadable>,
+    Option<String>,
+    Option<String>,
+    Option<(String, Assessment)>,
+) {
     let legacy: Vec<Legacy> = [LEGACY_KEY, LEGACY_BACKUP_KEY]
         .into_iter()
         .filter_map(|key| {
@@ -107,7 +118,7 @@ fn migrate(
         })
         .collect();
     if legacy.is_empty() {
-        return (None, None, None);
+        return (None, None, None, None);
     }
     let taken: Vec<String> = keys(storage)
         .iter()
@@ -116,6 +127,7 @@ fn migrate(
     let (steps, open) = library::migrate(&legacy, &taken, random_id);
     let mut unreadable = None;
     let mut problem = None;
+    let mut stranded = None;
     for step in steps {
         match step {
             Step::KeepUnreadable { key } => {
@@ -141,18 +153,23 @@ fn migrate(
                     let _ = storage.remove_item(key);
                 } else {
                     let _ = storage.remove_item(&data);
-                    problem = Some("Your saved assessment could not be moved into this version's list of assessments because this browser's storage is full. It is kept where it was and nothing was lost: export it, or make room, and reload the page.".to_owned());
+                    if key == LEGACY_KEY {
+                        stranded = codec::decode(raw.as_bytes(), cat)
+                            .ok()
+                            .map(|p| (id.clone(), p.assessment));
+                    }
+                    problem = Some("Your saved assessment could not be moved into this version's list of assessments because this browser's storage is full. It is kept where it was and shown here, and nothing was lost: export it now (Results, Download JSON), or make room and reload the page.".to_owned());
                 }
             }
         }
     }
     if key_missing(storage, open.as_deref()) {
-        return (unreadable, problem, None);
+        return (unreadable, problem, None, stranded);
     }
     if let Some(id) = &open {
         let _ = storage.set_item(library::OPEN_KEY, id);
     }
-    (unreadable, problem, open)
+    (unreadable, problem, open, None)
 }
 
 fn key_missing(storage: &web_sys::Storage, id: Option<&str>) -> bool {

@@ -231,6 +231,32 @@ test('the single assessment and backup earlier versions stored become entries, n
   expect(await storedIds(page)).toEqual(ids);
 });
 
+test('with no room to move it, the earlier version’s assessment stays under its old key and is still shown', async ({ guarded: page }) => {
+  const app = new App(page);
+  await app.open('#/');
+  await page.evaluate(([key, value]) => {
+    localStorage.clear();
+    localStorage.setItem(key, value);
+  }, [STORAGE_KEY, v1Storage]);
+  await fillStorage(page);
+  await app.reload();
+  await expect(app.alert(/could not be moved into this version's list of assessments/)).toBeVisible();
+  expect(await stored(page, STORAGE_KEY)).toBe(v1Storage);
+  expect(await storedIds(page)).toEqual([]);
+  const results = new ResultsPage(page);
+  await results.goto();
+  const file = await downloadFrom(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
+  expect(JSON.parse(file.text).profile.name).toBe('Stored Ltd');
+  // Once there is room, the next start moves it.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
+  });
+  await openLibrary(page);
+  await app.reload();
+  await expect(entry(page, 'Stored Ltd')).toBeVisible();
+  expect(await stored(page, STORAGE_KEY)).toBeNull();
+});
+
 test('two tabs on two assessments never merge each other’s data', async ({ guarded: tabA, guard }) => {
   await importAssessment(tabA, clientA, 'client-a.json');
   const tabB = guard(await tabA.context().newPage());
