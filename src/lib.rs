@@ -17,6 +17,7 @@ pub mod csv;
 pub mod documents;
 pub mod gaps;
 pub mod jwe;
+pub mod library;
 pub mod markdown;
 pub mod passphrase;
 pub mod policy;

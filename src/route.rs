@@ -1,5 +1,6 @@
 //! Hash routes, so the static site works from any path: `#/`, `#/profile`, `#/assess/<section>`,
-//! `#/results`, `#/soa`, `#/policy`, `#/documents`, `#/roadmap`, and share links `#share=…`.
+//! `#/results`, `#/soa`, `#/policy`, `#/documents`, `#/roadmap`, `#/assessments`, `#/compare/<id>/<id>`,
+//! `#/look`, and share links `#share=…`.
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,12 @@ pub enum Route {
     Documents,
     /// The road to certification: stage 1 and stage 2 readiness.
     Roadmap,
+    /// The assessments kept in this browser.
+    Assessments,
+    /// Two assessments compared, by library ID: the earlier first.
+    Compare(String, String),
+    /// An imported file or share link shown read-only, kept nowhere.
+    Look,
     /// A share link; the payload is everything after `#`.
     Share(String),
     /// Anything else, kept so the page can say what was not found.
@@ -45,11 +52,19 @@ impl Route {
                 "policy" => Route::Policy,
                 "documents" => Route::Documents,
                 "roadmap" => Route::Roadmap,
+                "assessments" => Route::Assessments,
+                "look" => Route::Look,
                 other => Route::NotFound(other.to_owned()),
             },
             Some(("assess", section)) if !section.is_empty() && !section.contains('/') => {
                 Route::Assess(Some(section.to_owned()))
             }
+            Some(("compare", pair)) => match pair.split_once('/') {
+                Some((a, b)) if crate::library::is_id(a) && crate::library::is_id(b) => {
+                    Route::Compare(a.to_owned(), b.to_owned())
+                }
+                _ => Route::NotFound(path.to_owned()),
+            },
             Some(_) => Route::NotFound(path.to_owned()),
         }
     }
@@ -66,6 +81,9 @@ impl Route {
             Route::Policy => "#/policy".into(),
             Route::Documents => "#/documents".into(),
             Route::Roadmap => "#/roadmap".into(),
+            Route::Assessments => "#/assessments".into(),
+            Route::Compare(a, b) => format!("#/compare/{a}/{b}"),
+            Route::Look => "#/look".into(),
             Route::Share(payload) => format!("#{payload}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
@@ -89,6 +107,9 @@ mod tests {
             Route::Policy,
             Route::Documents,
             Route::Roadmap,
+            Route::Assessments,
+            Route::Look,
+            Route::Compare("abc123".into(), "x9".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
@@ -110,6 +131,14 @@ mod tests {
     fn share_links_and_unknown_paths() {
         assert_eq!(Route::parse("#share=abc"), Route::Share("share=abc".into()));
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert_eq!(
+            Route::parse("#/compare/a/B"),
+            Route::NotFound("compare/a/B".into())
+        );
+        assert_eq!(
+            Route::parse("#/compare/a"),
+            Route::NotFound("compare/a".into())
+        );
         assert_eq!(
             Route::parse("#/assess/6/extra"),
             Route::NotFound("assess/6/extra".into())

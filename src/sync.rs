@@ -221,6 +221,10 @@ pub enum Change {
 /// What one tab sends the others after a change: its whole state and the stamp of every unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
+    /// The library entry ([`crate::library`]) the message is about: a tab merges only messages about the
+    /// assessment it has open, never another one's data ([`crate::library::follows`]).
+    #[serde(default)]
+    pub entry: String,
     /// The sender's tab ID.
     pub tab: u64,
     /// The stamp of the latest whole change (import, restore, new assessment, delete) the sender has.
@@ -304,7 +308,13 @@ impl Replica {
 
     /// The message that tells other tabs about `current` (encoded by the caller).
     pub fn message(&self, encoded: Option<String>) -> Message {
+        self.message_about("", encoded)
+    }
+
+    /// The message that tells other tabs about `current` of library entry `entry`.
+    pub fn message_about(&self, entry: &str, encoded: Option<String>) -> Message {
         Message {
+            entry: entry.to_owned(),
             tab: self.tab,
             base: self.base,
             clocks: self.clocks.iter().map(|(u, c)| (u.key(), *c)).collect(),

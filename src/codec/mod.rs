@@ -72,12 +72,15 @@
 //! goes through the steps in [`migrate::MIGRATIONS`], one version at a time, before it is read as the
 //! current version.
 
+mod entry;
 pub mod migrate;
 mod scan;
 mod utf16;
 pub mod v2;
 
 use std::fmt;
+
+pub use entry::{decode_entry, encode_entry};
 
 use thiserror::Error;
 

@@ -129,3 +129,11 @@ pub fn remove_by_id(id: &str) {
 pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// The file chosen in a file input, if any; the input is cleared so choosing the same file again fires
+/// `change` again.
+pub fn take_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}

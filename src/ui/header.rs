@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <ul>
                     {link(Route::Start, "Start")}
+                    {link(Route::Assessments, "Assessments")}
                     {link(Route::Profile, "Profile")}
                     {link(Route::Assess(None), "Questions")}
                     {link(Route::Results, "Results")}

@@ -1,5 +1,6 @@
-//! Importing an assessment file: choose, preview, confirm. Nothing changes until the user confirms, and
-//! the replaced data is kept as a backup.
+//! Importing an assessment file: choose, preview, then add it, replace the open one (kept in the library)
+//! or just look at it. Nothing changes until the user chooses. An encrypted file first asks for its
+//! passphrase; what it decrypts to is previewed like a plain file.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,33 +11,9 @@ use crate::codec::{Preview, MAX_INPUT_BYTES};
 use crate::jwe::{self, Sealed};
 
 use super::{
-    dom, import_preview::ImportPreview, passphrase_prompt::PassphrasePrompt, state::AppState,
-    storage,
+    dom, import_actions, import_preview::ImportPreview, passphrase_prompt::PassphrasePrompt,
+    state::AppState,
 };
-
-/// Replaces the current assessment with an imported one, keeping the current one as a backup.
-pub fn confirm_import(state: AppState, imported: Assessment) {
-    let current = state.assessment.get_untracked();
-    if let Some(current) = current.filter(Assessment::has_data) {
-        match storage::save_backup(&current, state.catalogue()) {
-            Ok(()) => state.backup.set(Some(current)),
-            Err(message) => {
-                state.alert(format!("{message} Nothing was imported."));
-                return;
-            }
-        }
-    }
-    let had_backup = state.backup.with_untracked(Option::is_some);
-    if let Err(message) = state.replace(Some(imported)) {
-        state.alert(format!("Nothing was imported: {message}"));
-        return;
-    }
-    state.status(if had_backup {
-        "Imported. Your previous data is kept as a backup: use “Restore previous data” under Your data to go back."
-    } else {
-        "Imported."
-    });
-}
 
 /// A file chooser for exported assessments, with the preview and confirmation.
 #[component]
@@ -101,7 +78,7 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="card import" aria-labelledby="import-title">
             <h2 id="import-title">"Import an assessment"</h2>
-            <p>"Load a JSON file exported from this app, for example one a colleague or client sent you. You will see what it holds before anything is replaced."</p>
+            <p>"Load a JSON file exported from this app, for example one a colleague or client sent you. You will see what it holds before anything is kept; it is added beside your other assessments unless you choose otherwise."</p>
             <label class="file-label">
                 "Assessment file (.json)"
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change />
@@ -115,9 +92,19 @@ pub fn ImportPanel() -> impl IntoView {
             {move || preview.get().map(|p| view! {
                 <ImportPreview
                     preview=p
-                    on_confirm=Callback::new(move |a: Assessment| {
+                    on_add=Callback::new(move |a: Assessment| {
+                        if import_actions::add(state, a) {
+                            preview.set(None);
+                        }
+                    })
+                    on_replace=Callback::new(move |a: Assessment| {
+                        if import_actions::replace(state, a) {
+                            preview.set(None);
+                        }
+                    })
+                    on_look=Callback::new(move |a: Assessment| {
                         preview.set(None);
-                        confirm_import(state, a);
+                        import_actions::look(state, a);
                     })
                     on_cancel=Callback::new(move |_| {
                         preview.set(None);

@@ -5,6 +5,7 @@
 mod assess_page;
 mod bar_chart;
 mod choice;
+mod compare_page;
 mod crypto;
 mod data_panel;
 mod documents_page;
@@ -12,10 +13,14 @@ mod dom;
 mod encrypted_export;
 mod export_panel;
 mod header;
+mod import_actions;
 mod import_panel;
 mod import_preview;
 mod item_card;
+mod library_entry;
+mod library_page;
 mod live_region;
+mod look_page;
 mod not_found;
 mod passphrase_field;
 mod passphrase_prompt;
@@ -30,6 +35,7 @@ mod soa_page;
 mod start_page;
 mod state;
 mod storage;
+mod storage_banner;
 mod table_scroll;
 mod tabs;
 mod text_field;
@@ -76,6 +82,11 @@ fn App() -> impl IntoView {
         Route::Policy => view! { <policy_page::PolicyPage /> }.into_any(),
         Route::Documents => view! { <documents_page::DocumentsPage /> }.into_any(),
         Route::Roadmap => view! { <roadmap_page::RoadmapPage /> }.into_any(),
+        Route::Assessments => view! { <library_page::LibraryPage /> }.into_any(),
+        Route::Look => view! { <look_page::LookPage /> }.into_any(),
+        Route::Compare(first, second) => {
+            view! { <compare_page::ComparePage first=first second=second /> }.into_any()
+        }
         Route::Share(payload) => view! { <share_page::SharePage payload=payload /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFound path=path /> }.into_any(),
     };
@@ -87,6 +98,7 @@ fn App() -> impl IntoView {
         }>"Skip to main content"</a>
         <header::Header />
         <unreadable_banner::UnreadableBanner />
+        <storage_banner::StorageBanner />
         <main id="main" tabindex="-1">{page}</main>
         <live_region::LiveRegion />
         <footer class="site-footer">

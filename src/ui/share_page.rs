@@ -1,5 +1,6 @@
 //! Opening a share link: the data comes from the URL fragment only, is checked like any import, and
-//! replaces nothing until the user confirms.
+//! keeps nothing until the user chooses: add it (the default), replace the open assessment, or look. An
+//! encrypted link first asks for its passphrase; what it decrypts to is previewed like a plain link.
 
 use leptos::prelude::*;
 
@@ -9,8 +10,8 @@ use crate::route::Route;
 use crate::share;
 
 use super::{
-    dom, import_panel::confirm_import, import_preview::ImportPreview,
-    passphrase_prompt::PassphrasePrompt, state::AppState,
+    dom, import_actions, import_preview::ImportPreview, passphrase_prompt::PassphrasePrompt,
+    state::AppState,
 };
 
 /// The preview of a share link, or why it cannot be read.
@@ -52,24 +53,36 @@ pub fn SharePage(
     }
 }
 
-/// The preview of a link's assessment, with Replace and Cancel.
+/// The preview of a link's assessment: add it, replace the open one, look at it, or cancel.
 fn shared(state: AppState, preview: Preview) -> impl IntoView {
+    // Leave no copy of the payload in the address bar or the history.
+    let leave = move |route: Route| {
+        dom::replace_route(&route);
+        state.route.set(route);
+    };
     view! {
-            <p>"Someone shared an assessment with you. It travelled only in the link itself and was never sent to a server."</p>
-            <ImportPreview
-                preview=preview
-                heading_level=2
-                on_confirm=Callback::new(move |a: Assessment| {
-                    confirm_import(state, a);
-                    // Leave no copy of the payload in the address bar or the history.
-                    dom::replace_route(&Route::Results);
-                    state.route.set(Route::Results);
-                })
-                on_cancel=Callback::new(move |_| {
-                    state.status("The shared assessment was not loaded; your data is unchanged.");
-                    dom::replace_route(&Route::Start);
-                    state.route.set(Route::Start);
-                })
-            />
+        <p>"Someone shared an assessment with you. It travelled only in the link itself and was never sent to a server."</p>
+        <ImportPreview
+            preview=preview
+            heading_level=2
+            on_add=Callback::new(move |a: Assessment| {
+                if import_actions::add(state, a) {
+                    leave(Route::Results);
+                }
+            })
+            on_replace=Callback::new(move |a: Assessment| {
+                if import_actions::replace(state, a) {
+                    leave(Route::Results);
+                }
+            })
+            on_look=Callback::new(move |a: Assessment| {
+                state.viewing.set(Some(a));
+                leave(Route::Look);
+            })
+            on_cancel=Callback::new(move |_| {
+                state.status("The shared assessment was not loaded; your data is unchanged.");
+                leave(Route::Start);
+            })
+        />
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::assessment::{Assessment, Mode};
 use crate::catalogue::{catalogue, Catalogue};
 use crate::codec;
+use crate::library::{self, Entry};
 use crate::route::Route;
 use crate::score::{self, Scorecard};
 use crate::sync::{self, Change, Replica};
@@ -35,9 +36,19 @@ pub enum Notice {
 /// The state every component reads, provided once by [`AppState::provide`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The assessment in progress; `None` until the user starts one (or after deleting all data). It
-    /// always holds what [`codec::encode`] writes: a change the codec would refuse is never made.
+    /// The assessment open in this tab; `None` until the user starts or opens one (or after deleting
+    /// it). It always holds what [`codec::encode`] writes: a change the codec would refuse is never made.
     pub assessment: RwSignal<Option<Assessment>>,
+    /// The library ID of the open assessment; `None` while none is open (the first change creates one).
+    pub open: RwSignal<Option<String>>,
+    /// Every assessment kept in this browser (deleted ones within their undo window included).
+    pub entries: RwSignal<Vec<Entry>>,
+    /// An imported file or share link shown read-only, kept nowhere.
+    pub viewing: RwSignal<Option<Assessment>>,
+    /// When this browser last exported a file.
+    pub last_export: RwSignal<Option<String>>,
+    /// The UTF-16 code units the site's storage holds, as last measured.
+    pub storage_used: RwSignal<usize>,
     pub route: RwSignal<Route>,
     pub save: RwSignal<SaveStatus>,
     /// The size of the stored assessment in bytes, as the reader counts them.
@@ -45,31 +56,37 @@ pub struct AppState {
     pub notice: RwSignal<Notice>,
     /// Stored data that could not be read, and where it is (the data itself stays in storage).
     pub unreadable: RwSignal<Option<storage::Unreadable>>,
-    /// The assessment the last import replaced, restorable once.
-    pub backup: RwSignal<Option<Assessment>>,
     /// Scores of the current assessment.
     pub scorecard: Memo<Scorecard>,
     /// The current mode (quick scan or full), changing only when the mode does.
     pub mode: Memo<Mode>,
-    /// When each part of the assessment last changed, for merging other tabs' changes.
+    /// When each part of the open assessment last changed, for merging other tabs' changes.
     sync: StoredValue<Replica>,
+    /// Nothing has been open in this tab since it started: it follows another tab's first change.
+    pristine: StoredValue<bool>,
 }
 
 impl AppState {
-    /// Loads storage, provides the state as context, and starts listening to other tabs.
+    /// Loads storage (moving an earlier version's data into the library), provides the state as context,
+    /// and starts listening to other tabs.
     pub fn provide() -> AppState {
         let cat = catalogue();
-        let (initial, unreadable, notice) = match storage::load(cat) {
-            storage::Loaded::Nothing => (None, None, Notice::None),
-            storage::Loaded::Found(a) => (Some(*a), None, Notice::None),
-            storage::Loaded::Unreadable(u) => (None, Some(u), Notice::None),
-            storage::Loaded::Unavailable => (
-                None,
-                None,
-                Notice::Alert("This browser does not allow this site to store data, so your answers will be lost when you close the page. Export a JSON file to keep them.".into()),
-            ),
+        let started = storage::start(cat, fresh_id);
+        let notice = if !started.available {
+            Notice::Alert("This browser does not allow this site to store data, so your answers will be lost when you close the page. Export a JSON file to keep them.".into())
+        } else if let Some(problem) = &started.migration_problem {
+            Notice::Alert(problem.clone())
+        } else {
+            Notice::None
         };
-        let unreadable = unreadable.or_else(|| storage::kept_unreadable(cat));
+        let unreadable = started
+            .unreadable
+            .clone()
+            .or_else(|| storage::kept_unreadable(cat));
+        let (open, initial) = match started.open {
+            Some((id, a)) => (Some(id), Some(a)),
+            None => (None, None),
+        };
         let stored_bytes = initial
             .as_ref()
             .and_then(|a| codec::encode(a, cat).ok())
@@ -80,20 +97,32 @@ impl AppState {
         });
         let mode =
             Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.mode).unwrap_or_default()));
+        let pristine = open.is_none();
         let state = AppState {
             assessment,
+            pristine: StoredValue::new(pristine),
+            open: RwSignal::new(open),
+            entries: RwSignal::new(started.entries),
+            viewing: RwSignal::new(None),
+            last_export: RwSignal::new(storage::last_export()),
+            storage_used: RwSignal::new(storage::used_units()),
             route: RwSignal::new(Route::parse(&dom::hash())),
             save: RwSignal::new(SaveStatus::Idle),
             stored_bytes: RwSignal::new(stored_bytes),
             notice: RwSignal::new(notice),
             unreadable: RwSignal::new(unreadable),
-            backup: RwSignal::new(storage::backup(cat)),
             scorecard,
             mode,
             sync: StoredValue::new(Replica::new(tabs::new_tab_id())),
         };
         provide_context(state);
-        tabs::listen(move |message| state.receive(&message));
+        tabs::listen(move |heard| match heard {
+            tabs::Heard::Change(message) => {
+                state.refresh_entries();
+                state.receive(&message);
+            }
+            tabs::Heard::Library => state.refresh_entries(),
+        });
         state
     }
 
@@ -118,6 +147,13 @@ impl AppState {
     /// [`AppState::edit`], returning the reason a change was not made instead of announcing it.
     pub fn try_edit(&self, change: impl FnOnce(&mut Assessment)) -> Result<(), String> {
         let now = dom::now();
+        if self.open.with_untracked(Option::is_none)
+            && library::joins_first(self.pristine.get_value(), &storage::entries(catalogue()))
+        {
+            if let Ok(first) = storage::load(library::FIRST_ID, catalogue()) {
+                self.show(library::FIRST_ID, first);
+            }
+        }
         // Starting one is an edit too (of every unit): two tabs starting at the same moment keep both
         // tabs' first answers.
         let mut next = self
@@ -135,51 +171,88 @@ impl AppState {
         self.commit(Some(next), Change::Edit)
     }
 
-    /// Replaces the whole assessment (an import, a restore) or removes it (`None`: delete everything), in
-    /// every tab.
+    /// Replaces the whole open assessment (an import over it) or removes it (`None`: delete everything),
+    /// in every tab that has it open.
     pub fn replace(&self, next: Option<Assessment>) -> Result<(), String> {
         self.commit(next, Change::Whole)
     }
 
-    /// The one place that changes the assessment for the user: checks it can be written, stamps the
-    /// change, stores it, tells the other tabs, then shows it.
+    /// The one place that changes the open assessment for the user: checks it can be written, stamps the
+    /// change, stores it, tells the other tabs, then shows it. The first change of a tab with nothing
+    /// open creates a library entry.
     fn commit(&self, next: Option<Assessment>, change: Change) -> Result<(), String> {
         let encoded = match &next {
             Some(a) => Some(codec::encode(a, catalogue()).map_err(|e| e.to_string())?),
             None => None,
+        };
+        let id = match self.open.get_untracked() {
+            Some(id) => id,
+            None if next.is_none() => return Ok(()),
+            None => {
+                let id = library::start_id(&storage::entries(catalogue()), fresh_id());
+                self.sync
+                    .set_value(Replica::new(self.sync.with_value(Replica::tab)));
+                self.open.set(Some(id.clone()));
+                self.pristine.set_value(false);
+                id
+            }
         };
         self.assessment.with_untracked(|previous| {
             self.sync.update_value(|r| {
                 r.record(previous.as_ref(), next.as_ref(), change, tabs::now_ms())
             })
         });
-        self.persist(encoded.as_deref());
-        tabs::send(&self.sync.with_value(|r| r.message(encoded)));
+        self.persist(&id, next.as_ref(), encoded.as_deref());
+        tabs::send_change(&self.sync.with_value(|r| r.message_about(&id, encoded)));
         self.assessment.set(next);
         Ok(())
     }
 
-    /// Writes the encoded assessment to storage (or removes it) and updates the save indicator.
-    fn persist(&self, encoded: Option<&str>) {
-        match encoded {
-            Some(json) => {
-                match storage::save(json) {
+    /// Writes the encoded assessment and its summary to storage (or removes them) and updates the save
+    /// indicator and the list.
+    fn persist(&self, id: &str, a: Option<&Assessment>, encoded: Option<&str>) {
+        let cat = catalogue();
+        match (a, encoded) {
+            (Some(a), Some(json)) => {
+                let summary = library::encoded_entry(id, cat, a, None);
+                match storage::save(id, json, &summary) {
                     Ok(()) => self.save.set(SaveStatus::Saved(dom::time_of_day())),
                     Err(message) => self.save.set(SaveStatus::Failed(message)),
                 }
                 self.stored_bytes.set(json.len());
+                let entry = Entry::of(id, cat, a);
+                self.entries.update(|entries| {
+                    entries.retain(|e| e.id != id);
+                    entries.push(entry);
+                });
             }
-            None => {
-                storage::remove_current();
+            _ => {
+                storage::remove_entry(id);
                 self.stored_bytes.set(0);
+                self.entries
+                    .update(|entries| entries.retain(|e| e.id != id));
             }
+        }
+        if matches!(self.save.get_untracked(), SaveStatus::Failed(_)) {
+            self.storage_used.set(storage::used_units());
         }
     }
 
-    /// Takes another tab's change: merges it unit by unit ([`crate::sync`]), stores the result whenever it
-    /// changes this tab's state or differs from what that tab stored, and sends it back when it differs, so
-    /// that tab gets this one's changes too.
+    /// Takes another tab's change to the open assessment: merges it unit by unit ([`crate::sync`]),
+    /// stores the result whenever it changes this tab's state or differs from what that tab stored, and
+    /// sends it back when it differs, so that tab gets this one's changes too. A change to another
+    /// assessment is never merged here.
     fn receive(&self, message: &sync::Message) {
+        let open = self.open.get_untracked();
+        if !library::follows(open.as_deref(), self.pristine.get_value(), &message.entry) {
+            return;
+        }
+        let id = message.entry.clone();
+        if open.is_none() {
+            // A tab that has shown nothing yet follows the assessment another tab started.
+            self.pristine.set_value(false);
+            self.open.set(Some(id.clone()));
+        }
         let cat = catalogue();
         let theirs = match &message.assessment {
             None => None,
@@ -213,9 +286,9 @@ impl AppState {
                 },
                 None => None,
             };
-            self.persist(encoded.as_deref());
+            self.persist(&id, merged.as_ref(), encoded.as_deref());
             if differs {
-                tabs::send(&self.sync.with_value(|r| r.message(encoded)));
+                tabs::send_change(&self.sync.with_value(|r| r.message_about(&id, encoded)));
             }
         }
         if changed {
@@ -229,6 +302,164 @@ impl AppState {
         }
     }
 
+    /// Reads the list again from storage (another tab changed it).
+    pub fn refresh_entries(&self) {
+        self.entries.set(storage::entries(catalogue()));
+    }
+
+    /// Opens a stored assessment in this tab.
+    pub fn open_entry(&self, id: &str) -> Result<(), String> {
+        let a = storage::load(id, catalogue())?;
+        self.show(id, a);
+        storage::set_last_open(id);
+        Ok(())
+    }
+
+    /// Shows `a`, stored under `id`, as this tab's open assessment.
+    fn show(&self, id: &str, a: Assessment) {
+        self.sync
+            .set_value(Replica::new(self.sync.with_value(Replica::tab)));
+        self.stored_bytes
+            .set(codec::encode(&a, catalogue()).map_or(0, |json| json.len()));
+        self.open.set(Some(id.to_owned()));
+        self.pristine.set_value(false);
+        self.assessment.set(Some(a));
+        self.save.set(SaveStatus::Idle);
+    }
+
+    /// Keeps `a` as a new library entry, leaving this tab's open assessment as it is. Returns its ID;
+    /// if it cannot be stored, nothing is kept and the reason comes back.
+    pub fn add(&self, a: &Assessment) -> Result<String, String> {
+        let cat = catalogue();
+        let json = codec::encode(a, cat).map_err(|e| e.to_string())?;
+        let id = fresh_id();
+        if let Err(message) = storage::save(&id, &json, &library::encoded_entry(&id, cat, a, None))
+        {
+            storage::remove_entry(&id);
+            self.storage_used.set(storage::used_units());
+            return Err(message);
+        }
+        if let Some(open) = self.open.get_untracked() {
+            // `save` notes the new one as the last opened; this tab still has its own open.
+            storage::set_last_open(&open);
+        }
+        self.entries
+            .update(|entries| entries.push(Entry::of(&id, cat, a)));
+        tabs::send_library();
+        Ok(id)
+    }
+
+    /// Keeps `a` as a new library entry and opens it.
+    pub fn add_and_open(&self, a: Assessment) -> Result<String, String> {
+        let id = self.add(&a)?;
+        self.show(&id, a);
+        storage::set_last_open(&id);
+        Ok(id)
+    }
+
+    /// Puts `imported` in place of the open assessment, whose content stays in the library as an entry
+    /// of its own. Returns the label and ID of the kept entry (`None` if nothing was open).
+    pub fn replace_keeping(
+        &self,
+        imported: Assessment,
+    ) -> Result<Option<(String, String)>, String> {
+        let current = self
+            .assessment
+            .get_untracked()
+            .filter(|_| self.open.with_untracked(Option::is_some));
+        let Some(current) = current else {
+            self.add_and_open(imported)?;
+            return Ok(None);
+        };
+        let kept = self.add(&current)?;
+        self.replace(Some(imported))?;
+        Ok(Some((library::label_of(&current), kept)))
+    }
+
+    /// Deletes an assessment, undoably: it leaves the list and stays stored for
+    /// [`library::UNDO_WINDOW_MS`].
+    pub fn delete_entry(&self, id: &str) -> Result<(), String> {
+        let a = storage::load(id, catalogue())?;
+        storage::write_summary(
+            id,
+            &library::encoded_entry(id, catalogue(), &a, Some(tabs::now_ms())),
+        );
+        if self.open.get_untracked().as_deref() == Some(id) {
+            self.open.set(None);
+            self.assessment.set(None);
+            self.save.set(SaveStatus::Idle);
+            self.stored_bytes.set(0);
+        }
+        self.refresh_entries();
+        tabs::send_library();
+        Ok(())
+    }
+
+    /// Brings a deleted assessment back to the list.
+    pub fn undo_delete(&self, id: &str) -> Result<(), String> {
+        let a = storage::load(id, catalogue())?;
+        storage::write_summary(id, &library::encoded_entry(id, catalogue(), &a, None));
+        self.refresh_entries();
+        tabs::send_library();
+        Ok(())
+    }
+
+    /// Renames an assessment (its [`Assessment::name`]), open here or not.
+    pub fn rename(&self, id: &str, name: &str) -> Result<(), String> {
+        let name = name.trim().to_owned();
+        if self.open.get_untracked().as_deref() == Some(id) {
+            return self.try_edit(|a| a.name = name);
+        }
+        let cat = catalogue();
+        let before = storage::load(id, cat)?;
+        let mut after = before.clone();
+        after.name = name;
+        after.touch(&dom::now());
+        let json = codec::encode(&after, cat).map_err(|e| e.to_string())?;
+        storage::save(id, &json, &library::encoded_entry(id, cat, &after, None))?;
+        if let Some(open) = self.open.get_untracked() {
+            storage::set_last_open(&open);
+        }
+        // Tabs that have it open merge the new name like any edit.
+        let mut replica = Replica::new(self.sync.with_value(Replica::tab));
+        replica.record(Some(&before), Some(&after), Change::Edit, tabs::now_ms());
+        tabs::send_change(&replica.message_about(id, Some(json)));
+        self.refresh_entries();
+        Ok(())
+    }
+
+    /// Copies an assessment as the next snapshot under `name` and opens the copy.
+    pub fn copy_as_snapshot(&self, id: &str, name: &str) -> Result<(), String> {
+        let source = if self.open.get_untracked().as_deref() == Some(id) {
+            self.assessment
+                .get_untracked()
+                .ok_or_else(|| "Nothing to copy.".to_owned())?
+        } else {
+            storage::load(id, catalogue())?
+        };
+        self.add_and_open(library::snapshot_of(&source, name, &dom::now()))
+            .map(|_| ())
+    }
+
+    /// Starts a new, empty assessment in this tab, kept in the list at once.
+    pub fn create(&self, mode: Mode) -> Result<(), String> {
+        self.add_and_open(library::blank(mode, &dom::now()))
+            .map(|_| ())
+    }
+
+    /// Forgets everything this app stored in this browser, in every tab.
+    pub fn delete_everything(&self) {
+        let _ = self.replace(None);
+        storage::delete_all();
+        self.open.set(None);
+        self.entries.set(Vec::new());
+        self.last_export.set(None);
+        self.unreadable.set(None);
+        self.save.set(SaveStatus::Idle);
+        self.storage_used.set(storage::used_units());
+        tabs::send_library();
+    }
+
     /// Reads from the assessment (an empty one if none exists yet).
     pub fn with<T>(&self, read: impl FnOnce(&Assessment) -> T) -> T {
         self.assessment.with(|a| match a {
@@ -240,7 +471,12 @@ impl AppState {
     /// Offers a file for download and says whether it worked.
     pub fn offer_file(&self, name: &str, mime: &str, text: &str) {
         match dom::download(name, mime, text) {
-            Ok(()) => self.status(format!("Downloaded {name}.")),
+            Ok(()) => {
+                let now = dom::now();
+                storage::note_export(&now);
+                self.last_export.set(Some(now));
+                self.status(format!("Downloaded {name}."));
+            }
             Err(message) => self.alert(message),
         }
     }
@@ -254,6 +490,11 @@ impl AppState {
     pub fn alert(&self, text: impl Into<String>) {
         self.notice.set(Notice::Alert(text.into()));
     }
+}
+
+/// A fresh library ID.
+fn fresh_id() -> String {
+    library::new_id(tabs::new_tab_id())
 }
 
 /// The assessment shown before one is started.

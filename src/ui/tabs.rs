@@ -1,11 +1,23 @@
 //! The only module that talks to the app's other tabs in this browser: a `BroadcastChannel` carrying
-//! [`crate::sync::Message`]s as JSON. What to do with them is decided in [`crate::sync`].
+//! [`crate::sync::Message`]s (each about one assessment) and list changes as JSON. What to do with them is decided in [`crate::sync`].
 
 use std::cell::RefCell;
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
+use serde::{Deserialize, Serialize};
+
 use crate::sync::Message;
+
+/// What a tab hears from another.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Heard {
+    /// A change of one assessment (the message names which).
+    Change(Message),
+    /// The list of assessments changed (one was added, deleted or brought back): read it again.
+    Library,
+}
 
 /// The channel's name; every tab of this origin that runs the app listens on it.
 const CHANNEL: &str = "aims-readiness/tabs";
@@ -26,14 +38,14 @@ pub fn now_ms() -> u64 {
 
 /// Listens for other tabs' messages for as long as the page lives. Messages that are not the app's are
 /// ignored. Without `BroadcastChannel` (very old browsers) the tab works alone.
-pub fn listen(on_message: impl Fn(Message) + 'static) {
+pub fn listen(on_message: impl Fn(Heard) + 'static) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
         return;
     };
     let handler =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             if let Some(text) = event.data().as_string() {
-                if let Ok(message) = serde_json::from_str::<Message>(&text) {
+                if let Ok(message) = serde_json::from_str::<Heard>(&text) {
                     on_message(message);
                 }
             }
@@ -44,9 +56,26 @@ pub fn listen(on_message: impl Fn(Message) + 'static) {
     OPEN.with(|open| *open.borrow_mut() = Some(channel));
 }
 
-/// Tells the other tabs about a change.
-pub fn send(message: &Message) {
-    let Ok(text) = serde_json::to_string(message) else {
+/// What a tab sends: [`Heard`], borrowing the message (it may hold megabytes).
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+enum Sent<'a> {
+    Change(&'a Message),
+    Library,
+}
+
+/// Tells the other tabs about a change of one assessment.
+pub fn send_change(message: &Message) {
+    send(&Sent::Change(message));
+}
+
+/// Tells the other tabs the list of assessments changed.
+pub fn send_library() {
+    send(&Sent::Library);
+}
+
+fn send(heard: &Sent) {
+    let Ok(text) = serde_json::to_string(heard) else {
         return;
     };
     OPEN.with(|open| {

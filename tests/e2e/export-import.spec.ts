@@ -1,8 +1,8 @@
 import { test, expect } from './fixtures';
-import { AssessPage, ProfilePage, ResultsPage, StartPage, STORAGE_KEY, stored } from './pages';
+import { AssessPage, ProfilePage, ResultsPage, StartPage, stored } from './pages';
 
 // The consultant: export a JSON file, wipe the browser, import it again and see the same dashboard; import
-// over existing data and go back to it with "Restore previous data".
+// over the open assessment, which stays in the list of assessments.
 
 test('JSON export, delete all, import: the same dashboard', async ({ guarded: page }) => {
   const start = new StartPage(page);
@@ -38,7 +38,7 @@ test('JSON export, delete all, import: the same dashboard', async ({ guarded: pa
   await expect(results.status(`Downloaded ${file.name}.`)).toBeVisible();
 
   await results.deleteAll();
-  expect(await stored(page, STORAGE_KEY)).toBeNull();
+  expect(await stored(page)).toBeNull();
   await expect(results.score('overall')).toHaveAttribute('data-readiness', '0');
   expect(await results.snapshot()).not.toEqual(before);
   await results.reload();
@@ -50,19 +50,17 @@ test('JSON export, delete all, import: the same dashboard', async ({ guarded: pa
   await expect(results.preview).toContainText('Completion7% (5 of 70 answered)');
   await expect(results.preview).toContainText('Nothing is stored in this browser yet');
   // Nothing changes before the user confirms.
-  expect(await stored(page, STORAGE_KEY)).toBeNull();
+  expect(await stored(page)).toBeNull();
   await results.confirmImport();
-  await expect(results.status('Imported.')).toBeVisible();
+  await expect(results.status(/^Imported “Marlow & Finch Advisory” as a new assessment/)).toBeVisible();
 
   expect(await results.snapshot()).toEqual(before);
   await expect(results.targetLevel).toHaveValue('4');
   await results.reload();
   expect(await results.snapshot()).toEqual(before);
-  // Nothing to restore: there was nothing to replace.
-  await expect(results.restoreButton).toBeHidden();
 });
 
-test('importing over existing data keeps it as a backup that can be restored once', async ({ guarded: page }) => {
+test('importing over the open assessment keeps what it held as an assessment of its own', async ({ guarded: page }) => {
   const assess = new AssessPage(page);
   await assess.goto('4');
   await assess.item('4.1').choose(5);
@@ -81,24 +79,27 @@ test('importing over existing data keeps it as a backup that can be restored onc
   theirs.answers = { '5.1': { level: 3 }, 'A.2.2': { level: 1 } };
   await results.chooseFile('theirs.json', JSON.stringify(theirs));
   await expect(results.preview).toContainText('OrganisationTheirs plc');
-  await expect(results.preview).toContainText('Your current data is kept as a backup you can restore once');
-  await results.confirmImport();
-  await expect(results.status(/Imported\. Your previous data is kept as a backup/)).toBeVisible();
+  await expect(results.preview).toContainText('Replacing puts it in place of “Ours Ltd”, whose current content stays in your list of assessments');
+  // Adding is the first choice; replacing names what it replaces.
+  const buttons = results.preview.getByRole('button');
+  await expect(buttons.first()).toHaveText('Add as a new assessment');
+  await results.replaceWithImport();
+  await expect(results.status('Imported. What “Ours Ltd” held before is kept in your assessments.')).toBeVisible();
   const theirsSnapshot = await results.snapshot();
   expect(theirsSnapshot).not.toEqual(ours);
-
-  // The backup outlives a reload.
   await results.reload();
   expect(await results.snapshot()).toEqual(theirsSnapshot);
-  await expect(results.restoreButton).toBeVisible();
-  await results.restoreButton.click();
-  await expect(results.status('Your previous data is back. The backup has been used up.')).toBeVisible();
-  expect(await results.snapshot()).toEqual(ours);
-  await expect(results.restoreButton).toBeHidden();
 
+  // No one-click restore: the replaced one is in the list, and opening it brings it back.
+  await expect(page.getByRole('button', { name: 'Restore previous data' })).toHaveCount(0);
+  await results.open('#/assessments');
+  const entry = page.locator('[data-assessment-id]').filter({ has: page.getByRole('heading', { name: 'Ours Ltd' }) });
+  await expect(entry).toHaveCount(1);
+  await entry.getByRole('button', { name: 'Open' }).click();
+  await expect(page).toHaveURL(/#\/results$/);
+  expect(await results.snapshot()).toEqual(ours);
   await results.reload();
   expect(await results.snapshot()).toEqual(ours);
-  await expect(results.restoreButton).toBeHidden();
   await profile.goto();
   await expect(profile.name).toHaveValue('Ours Ltd');
 });

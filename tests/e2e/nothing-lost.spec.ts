@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { App, AssessPage, ResultsPage, StartPage, STORAGE_KEY, assessmentFile, clickAtTheSameMoment, importAssessment, stored } from './pages';
+import { App, AssessPage, ResultsPage, StartPage, STORAGE_KEY, assessmentFile, clickAtTheSameMoment, fillStorage, importAssessment, stored } from './pages';
 import type { Page } from '@playwright/test';
 
 // The browser holds the only copy: what the app stores, it can read; what is typed wrong is refused where
@@ -149,16 +149,8 @@ test('stored data that cannot be read while storage is full stays where it was, 
   await page.evaluate(([key, value]) => {
     localStorage.clear();
     localStorage.setItem(key, value);
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${n++}`, 'f'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
   }, [STORAGE_KEY, unreadable]);
+  await fillStorage(page);
   await app.reload();
 
   const banner = page.getByRole('region', { name: 'Your saved assessment could not be read' });
@@ -171,7 +163,7 @@ test('stored data that cannot be read while storage is full stays where it was, 
   await start.goto();
   await start.quickScan();
   await expect(app.page.getByText('Not saved', { exact: true })).toBeVisible();
-  expect(await stored(page)).toBe(unreadable);
+  expect(await stored(page, STORAGE_KEY)).toBe(unreadable);
 
   // The download gives it byte for byte.
   const [download] = await Promise.all([
@@ -241,7 +233,7 @@ test('an import in one tab is not undone by a click in another, whatever the fil
 
   for (const updated of ['2001-01-01T00:00:00.000Z', '9999-12-31T23:59:59Z']) {
     await test.step(`a file last changed ${updated}`, async () => {
-      await importAssessment(tabA, assessmentFile({ name: `Imported ${updated}`, updated, answers: { '4.1': { level: 1 } } }));
+      await importAssessment(tabA, assessmentFile({ name: `Imported ${updated}`, updated, answers: { '4.1': { level: 1 } } }), 'assessment.json', 'replace');
       await b.goto('4');
       await expect(b.item('4.1').radio(1)).toBeChecked();
       await b.item('4.3').choose(2);
@@ -258,18 +250,25 @@ test('an import in one tab is not undone by a click in another, whatever the fil
   await tabB.close();
 });
 
-test('restoring the backup in one tab reaches the other and stays', async ({ guarded: tabA, guard }) => {
+test('replacing the open assessment in one tab reaches the other, and the replaced one stays in the library', async ({ guarded: tabA, guard }) => {
   await importAssessment(tabA, assessmentFile({ name: 'First client' }));
-  const results = await importAssessment(tabA, assessmentFile({ name: 'Second client', answers: { '4.1': { level: 1 } } }));
   const tabB = guard(await tabA.context().newPage());
   const b = new AssessPage(tabB);
   await b.goto('4');
-  await expect(b.item('4.1').radio(1)).toBeChecked();
-  await results.restoreButton.click();
   await expect(b.item('4.1').radio(3)).toBeChecked();
+  await importAssessment(tabA, assessmentFile({ name: 'Second client', answers: { '4.1': { level: 1 } } }), 'second.json', 'replace');
+  await expect(b.item('4.1').radio(1)).toBeChecked();
   await b.item('4.4').choose(4);
-  await expect.poll(async () => JSON.parse((await stored(tabA)) ?? '{}').profile?.name).toBe('First client');
-  expect((await storedAnswers(tabA))['4.4']).toEqual({ level: 4 });
+  await expect.poll(async () => (await storedAnswers(tabA))['4.4']).toEqual({ level: 4 });
+  expect(JSON.parse((await stored(tabA)) ?? '{}').profile?.name).toBe('Second client');
+  // What was replaced is an assessment of its own, with every answer.
+  const kept = await tabA.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('aims-readiness/assessments/'))
+      .map((k) => JSON.parse(localStorage.getItem(k) ?? '{}'))
+      .find((a) => a.profile?.name === 'First client'),
+  );
+  expect(kept.answers['4.1']).toEqual({ level: 3 });
   await tabB.close();
 });
 

@@ -61,7 +61,7 @@ test('a share link made by the version 1 app opens', async ({ guarded: page }) =
   const preview = page.getByRole('group', { name: 'Ready to load' });
   await expect(preview).toContainText('OrganisationNorthwind Mutual Insurance Ltd');
   await expect(preview).toContainText('upgraded to version 2');
-  await preview.getByRole('button', { name: 'Replace my data with this assessment' }).click();
+  await preview.getByRole('button', { name: 'Add as a new assessment' }).click();
   await expect(page).toHaveURL(/#\/results$/);
   const kept = JSON.parse((await stored(page)) ?? '{}');
   expect(kept.answers).toEqual(JSON.parse(v1File).answers);

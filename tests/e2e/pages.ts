@@ -4,8 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The localStorage key of the current assessment. */
+/** The localStorage key of the single assessment earlier versions stored (moved into the library at start). */
 export const STORAGE_KEY = 'aims-readiness/assessment';
+/** The localStorage key naming the assessment a tab opened last. */
+export const OPEN_KEY = 'aims-readiness/open';
+/** The localStorage key of one kept assessment's data. */
+export function dataKey(id: string): string {
+  return `aims-readiness/assessments/${id}`;
+}
 /** The localStorage key of stored data that could not be read. */
 export const UNREADABLE_KEY = 'aims-readiness/unreadable';
 
@@ -38,9 +44,38 @@ export async function downloadFrom(page: Page, click: () => Promise<void>): Prom
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
-/** The raw value of a localStorage key of the app's origin. */
-export async function stored(page: Page, key = STORAGE_KEY): Promise<string | null> {
-  return page.evaluate((k) => window.localStorage.getItem(k), key);
+/** The raw value of a localStorage key of the app's origin; without a key, the data of the assessment a tab opened last. */
+export async function stored(page: Page, key?: string): Promise<string | null> {
+  return page.evaluate((k) => {
+    if (k !== null) return window.localStorage.getItem(k);
+    const id = window.localStorage.getItem('aims-readiness/open');
+    return id === null ? null : window.localStorage.getItem(`aims-readiness/assessments/${id}`);
+  }, key ?? null);
+}
+
+/** Fills the origin's localStorage with `filler-…` keys until not one more character fits. */
+export async function fillStorage(page: Page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler-${n++}`, 'f'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}
+
+/** The IDs of the assessments kept in this browser's storage (deleted ones within their undo window included). */
+export async function storedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(window.localStorage)
+      .filter((k) => k.startsWith('aims-readiness/assessments/'))
+      .map((k) => k.slice('aims-readiness/assessments/'.length))
+      .sort(),
+  );
 }
 
 /** What every page has: the live regions, the save indicator and the header navigation. */
@@ -310,8 +345,15 @@ export class ResultsPage extends App {
     return this.page.getByRole('group', { name: 'Ready to load' });
   }
 
+  /** Keeps the previewed file as a new assessment (the default choice) and opens it. */
   async confirmImport() {
-    await this.preview.getByRole('button', { name: 'Replace my data with this assessment' }).click();
+    await this.preview.getByRole('button', { name: 'Add as a new assessment' }).click();
+    await expect(this.preview).toBeHidden();
+  }
+
+  /** Puts the previewed file in place of the open assessment, which stays in the library. */
+  async replaceWithImport() {
+    await this.preview.getByRole('button', { name: /^Replace “.*” with this file$/ }).click();
     await expect(this.preview).toBeHidden();
   }
 
@@ -319,10 +361,6 @@ export class ResultsPage extends App {
     await this.page.getByRole('button', { name: 'Delete all local data' }).click();
     await this.page.getByRole('button', { name: 'Yes, delete everything' }).click();
     await expect(this.status('All local data was deleted from this browser.')).toBeVisible();
-  }
-
-  get restoreButton(): Locator {
-    return this.page.getByRole('button', { name: 'Restore previous data' });
   }
 
   /** Makes a share link and returns it as the readonly "Share link" field shows it. */
@@ -451,12 +489,18 @@ export function assessmentFile(options: {
 }
 
 /** Loads an assessment through the import panel on `#/results`, as a user with a file would. */
-export async function importAssessment(page: Page, file: Record<string, unknown>, fileName = 'assessment.json') {
+export async function importAssessment(
+  page: Page,
+  file: Record<string, unknown>,
+  fileName = 'assessment.json',
+  how: 'new' | 'replace' = 'new',
+) {
   const results = new ResultsPage(page);
   await results.goto();
   await results.chooseFile(fileName, JSON.stringify(file, null, 2));
   await expect(results.preview).toBeVisible();
-  await results.confirmImport();
+  if (how === 'replace') await results.replaceWithImport();
+  else await results.confirmImport();
   await expect(results.status(/^Imported/)).toBeVisible();
   return results;
 }

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { AssessPage, PolicyPage, ProfilePage, ResultsPage, StartPage, STORAGE_KEY, stored } from './pages';
+import { AssessPage, PolicyPage, ProfilePage, ResultsPage, StartPage, stored } from './pages';
 
 // The compliance lead working over several days: everything typed or chosen is still there after a
 // reload, and two tabs on the app keep each other's answers.
@@ -113,7 +113,7 @@ test('two tabs stay consistent and keep each other’s answers', async ({ guarde
   await expect(a.item('4.3').radio(1)).toBeChecked();
   await expect(a.item('4.2').radio(3)).toBeChecked();
   await expect(b.item('4.2').radio(3)).toBeChecked();
-  const answers = JSON.parse((await stored(tabA, STORAGE_KEY)) ?? '{}').answers;
+  const answers = JSON.parse((await stored(tabA)) ?? '{}').answers;
   expect(answers).toEqual({ '4.1': { level: 2 }, '4.2': { level: 3 }, '4.3': { level: 1 } });
 
   // A changes an answer B gave; B follows, and a reload of either shows the same.

@@ -35,7 +35,7 @@ test('share link round trip into a fresh browser', async ({ guarded: page, guard
     await expect(preview).toContainText('Nothing is stored in this browser yet');
     expect(await stored(other), 'nothing stored before confirming').toBeNull();
 
-    await preview.getByRole('button', { name: 'Replace my data with this assessment' }).click();
+    await preview.getByRole('button', { name: 'Add as a new assessment' }).click();
     await expect(other).toHaveURL(/#\/results$/);
     expect(other.url()).not.toContain('share=');
     const theirs = new ResultsPage(other);
@@ -111,7 +111,7 @@ test('a share link that went through a mail or chat program still opens', async 
       await expect(page.getByRole('group', { name: 'Ready to load' })).toContainText('OrganisationQuayside Health Trust');
     });
   }
-  await page.getByRole('button', { name: 'Replace my data with this assessment' }).click();
+  await page.getByRole('button', { name: 'Add as a new assessment' }).click();
   await expect(page).toHaveURL(/#\/results$/);
   expect(await numbers(results)).toEqual(before);
 });
