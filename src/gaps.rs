@@ -119,3 +119,46 @@ pub fn gaps(cat: &Catalogue, a: &Assessment) -> Vec<Gap> {
     gaps.sort_by_key(|g| (!g.is_clause(), Reverse(g.shortfall)));
     gaps
 }
+
+/// Which gaps the action plan shows: all, the answered items below target, or the unanswered ones (the
+/// report lists them in that split too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    BelowTarget,
+    Unanswered,
+}
+
+impl Filter {
+    /// Every filter, in display order.
+    pub const ALL: [Filter; 3] = [Filter::All, Filter::BelowTarget, Filter::Unanswered];
+
+    /// Whether `gap` is shown.
+    pub fn keeps(self, gap: &Gap) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::BelowTarget => !gap.is_unanswered(),
+            Filter::Unanswered => gap.is_unanswered(),
+        }
+    }
+
+    /// The stable key used as a form value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::BelowTarget => "below-target",
+            Filter::Unanswered => "unanswered",
+        }
+    }
+
+    /// "Below target (5)" for a list of gaps.
+    pub fn label(self, gaps: &[Gap]) -> String {
+        let name = match self {
+            Filter::All => "All",
+            Filter::BelowTarget => "Below target",
+            Filter::Unanswered => "Not yet answered",
+        };
+        format!("{name} ({})", gaps.iter().filter(|g| self.keeps(g)).count())
+    }
+}

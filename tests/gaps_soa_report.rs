@@ -781,3 +781,21 @@ fn dates_are_shown_only_when_they_are_real_calendar_dates() {
     assert_eq!(date_label("2025-02-30T10:00:00Z"), "an unknown date");
     assert_eq!(date_label(""), "an unknown date");
 }
+
+#[test]
+fn the_action_plan_filter_splits_answered_gaps_from_unanswered_ones() {
+    use aims_readiness::gaps::Filter;
+    let mut a = full();
+    set(&mut a, "4.1", 1);
+    set(&mut a, "4.2", 3);
+    let list = gaps(cat(), &a);
+    let count = |f: Filter| list.iter().filter(|g| f.keeps(g)).count();
+    assert_eq!(count(Filter::BelowTarget), 1);
+    assert_eq!(count(Filter::Unanswered), list.len() - 1);
+    assert_eq!(count(Filter::All), list.len());
+    assert_eq!(Filter::BelowTarget.label(&list), "Below target (1)");
+    assert_eq!(
+        Filter::Unanswered.label(&list),
+        format!("Not yet answered ({})", list.len() - 1)
+    );
+}

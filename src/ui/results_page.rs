@@ -13,7 +13,7 @@ use crate::score::{self, Figures, SectionScore};
 use crate::soa;
 
 use super::{
-    bar_chart::BarChart, data_panel::DataPanel, export_panel::ExportPanel,
+    bar_chart::BarChart, choice::Choice, data_panel::DataPanel, export_panel::ExportPanel,
     import_panel::ImportPanel, radar_chart::RadarChart, state::AppState, table_scroll::TableScroll,
 };
 
@@ -78,6 +78,16 @@ pub fn ResultsPage() -> impl IntoView {
     };
     let rule = markdown::to_html(score::RULE_MARKDOWN);
     let gap_list = Memo::new(move |_| state.with(|a| gaps::gaps(cat, a)));
+    let gap_filter = RwSignal::new(gaps::Filter::All);
+    let shown_gaps = Memo::new(move |_| {
+        let filter = gap_filter.get();
+        gap_list.with(|g| {
+            g.iter()
+                .filter(|x| filter.keeps(x))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let soa_rows = Memo::new(move |_| state.with(|a| soa::soa(cat, a)));
     let report_html = move || state.with(|a| markdown::to_html(&report::report_markdown(cat, a)));
 
@@ -145,8 +155,19 @@ pub fn ResultsPage() -> impl IntoView {
             <section class="card" aria-labelledby="gaps-title">
                 <h2 id="gaps-title">"Gaps and action plan"</h2>
                 <p>{move || gap_list.with(|g| gaps::summary(g.len()))}</p>
+                <Show when=move || gap_list.with(|g| !g.is_empty())>
+                    <fieldset class="field gap-filter">
+                        <legend>"Show"</legend>
+                        // The counts are in the labels, so the radios follow the list.
+                        {move || gap_list.with(|g| gaps::Filter::ALL.map(|f| (f, f.label(g)))).into_iter().map(|(f, label)| view! {
+                            <Choice kind="radio" name="gap-filter" id=format!("gap-filter-{}", f.key()) label=label
+                                checked=Signal::derive(move || gap_filter.get() == f)
+                                on_change=Callback::new(move |on| if on { gap_filter.set(f) }) />
+                        }).collect_view()}
+                    </fieldset>
+                </Show>
                 <ol class="gaps">
-                    <For each=move || gap_list.get() key=|g| (g.item_id.clone(), g.level, g.target, g.owner.clone(), g.due.clone()) let:gap>
+                    <For each=move || shown_gaps.get() key=|g| (g.item_id.clone(), g.level, g.target, g.owner.clone(), g.due.clone()) let:gap>
                         <li>
                             <a href=Route::Assess(Some(gap.section_id.clone())).href()>{format!("{} {}", gap.item_id, gap.title)}</a>
                             <span class="gap-level">{format!(" — {}, target {}", gap.current_text(), gap.target)}</span>

@@ -1,5 +1,5 @@
 import { test, expect, expectAccessible } from './fixtures';
-import { AssessPage, ResultsPage, StartPage, STORAGE_KEY, stored, VIEWPORTS } from './pages';
+import { AssessPage, ResultsPage, StartPage, stored, VIEWPORTS } from './pages';
 
 // The consultant preparing a management review: ticks the review inputs already covered, comes back the
 // next day to find them ticked, and hands the client reports and a CSV that carry them.
@@ -27,7 +27,7 @@ for (const { name, size } of VIEWPORTS) {
       await expect(review.checkpointsToggle).toHaveText('2 of 7 checkpoints ticked');
       await expectAccessible(page, `clause 9 with checkpoints open (${name})`);
       await expect
-        .poll(async () => JSON.parse((await stored(page, STORAGE_KEY)) ?? '{}').answers?.['9.3.2']?.checkpoints)
+        .poll(async () => JSON.parse((await stored(page)) ?? '{}').answers?.['9.3.2']?.checkpoints)
         .toEqual(['inputs-audit-results', 'inputs-previous-actions']);
       // Unticking one takes it out again.
       await review.checkpoint(improvement).check();

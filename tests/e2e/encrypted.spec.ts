@@ -226,7 +226,7 @@ test('encrypted share link round trip into a fresh browser', async ({ guarded: p
     await unlock(other, PASSPHRASE);
     const preview = other.getByRole('group', { name: 'Ready to load' });
     await expect(preview).toContainText('OrganisationHarbourside Analytics');
-    await preview.getByRole('button', { name: 'Replace my data with this assessment' }).click();
+    await preview.getByRole('button', { name: 'Add as a new assessment' }).click();
     await expect(other).toHaveURL(/#\/results$/);
     const theirs = new ResultsPage(other);
     await expect(theirs.heading).toHaveText('Results');

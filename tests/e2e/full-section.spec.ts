@@ -88,3 +88,23 @@ for (const { name, size } of VIEWPORTS) {
     });
   });
 }
+
+test('the action plan shows all gaps, the ones below target, or the unanswered ones', async ({ guarded: page }) => {
+  const assess = new AssessPage(page);
+  await assess.goto('4');
+  await assess.item('4.1').choose(1);
+  await assess.item('4.2').choose(3);
+  const results = new ResultsPage(page);
+  await results.goto();
+  const plan = page.getByRole('region', { name: 'Gaps and action plan' });
+  const items = plan.locator('ol.gaps > li');
+  const all = await items.count();
+  await plan.getByRole('radio', { name: /^Below target \(1\)/ }).check();
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('4.1');
+  await plan.getByRole('radio', { name: /^Not yet answered/ }).check();
+  await expect(items).toHaveCount(all - 1);
+  await expect(plan).not.toContainText('4.1 Understanding');
+  await plan.getByRole('radio', { name: /^All/ }).check();
+  await expect(items).toHaveCount(all);
+});
