@@ -141,6 +141,7 @@ fn help_documents_every_command_and_the_exit_codes() {
         assert!(help.contains(&format!("  {command} ")), "{help}");
     }
     assert!(help.contains(cli::EXIT_CODES_HELP), "{help}");
+    assert!(help.contains("--passphrase-file <PATH>"), "{help}");
     let help = stdout(&aims(&["report", "--help"]));
     for format in ["md", "html", "csv", "soa-csv", "policy-md"] {
         assert!(help.contains(format), "{help}");
@@ -516,6 +517,225 @@ fn link_and_open_make_and_read_the_apps_share_links() {
         stderr(&damaged)
     );
     assert!(damaged.stdout.is_empty());
+}
+
+// ---- encrypted files and links ---------------------------------------------------------------------
+
+/// The passphrase of every fixture in tests/data/jwe/ (see its README).
+const PASSPHRASE: &str = "quiet otter lantern meadow";
+
+fn jwe(name: &str) -> String {
+    data(&format!("jwe/{name}"))
+}
+
+/// A passphrase file in `dir` holding `text`.
+fn passphrase_file(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// Exit 1, nothing on standard output, and `message` on standard error.
+fn fails_with(out: &Output, message: impl AsRef<str>) {
+    assert_eq!(code(out), 1, "{}", stderr(out));
+    assert!(stderr(out).contains(message.as_ref()), "{}", stderr(out));
+    assert!(out.stdout.is_empty(), "{}", stdout(out));
+}
+
+#[test]
+fn encrypted_files_and_links_open_with_the_passphrase_file_as_the_plain_file_does() {
+    let dir = scratch("encrypted");
+    let key = passphrase_file(&dir, "passphrase.txt", &format!("{PASSPHRASE}\n"));
+    // Windows line ending and more lines after the first: only the first line, without its ending.
+    let crlf = passphrase_file(&dir, "crlf.txt", &format!("{PASSPHRASE}\r\nnot this\n"));
+    let plain = jwe("plain.json");
+    // check: made by RustCrypto, by the browser's Web Crypto and by jwcrypto, in one batch.
+    let files = [
+        "rust-file.jwe.json",
+        "browser-file.jwe.json",
+        "jwcrypto-file.jwe.json",
+    ]
+    .map(jwe);
+    let mut args = vec!["check", "--passphrase-file", &key];
+    args.extend(files.iter().map(String::as_str));
+    let out = aims(&args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let expected = stdout(&aims(&["check", &plain]));
+    assert!(
+        expected.contains(": ok: Harbourside Analytics"),
+        "{expected}"
+    );
+    let expected: String = files.iter().map(|f| expected.replace(&plain, f)).collect();
+    assert_eq!(stdout(&out), expected);
+    // score, diff, report: the same as from the plain file.
+    let file = jwe("rust-file.jwe.json");
+    let out = aims(&["--passphrase-file", &crlf, "score", "--json", &file]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let expected = stdout(&aims(&["score", "--json", &plain])).replace(&plain, &file);
+    assert_eq!(stdout(&out), expected);
+    let out = aims(&["diff", "--json", &plain, &file, "--passphrase-file", &key]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(diff["sections"]["overall"]["delta"], 0.0, "{diff}");
+    let exported = aims(&["report", &plain, "--format", "json"]).stdout;
+    let file = jwe("browser-file.jwe.json");
+    let out = aims(&[
+        "report",
+        &file,
+        "--format",
+        "json",
+        "--passphrase-file",
+        &key,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(out.stdout == exported, "{}", stdout(&out));
+    // link: an encrypted file gives the same (plain) link as its assessment.
+    let out = aims(&["link", &file, "--notes", "--passphrase-file", &key]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(out.stdout, aims(&["link", &plain, "--notes"]).stdout);
+    // open: links made by RustCrypto and by the browser, as an argument and from standard input.
+    for link in ["rust-link.txt", "browser-link.txt"] {
+        let link = fs::read_to_string(jwe(link)).unwrap();
+        let out = aims(&["open", link.trim(), "--passphrase-file", &key]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(out.stdout == exported, "{}", stdout(&out));
+        let piped = aims_with_input(
+            &["open", "-", "--passphrase-file", &crlf],
+            Some(link.as_bytes()),
+        );
+        assert_eq!(code(&piped), 0, "{}", stderr(&piped));
+        assert!(piped.stdout == exported, "{}", stdout(&piped));
+    }
+}
+
+#[test]
+fn an_encrypted_input_without_its_passphrase_fails_and_says_what_to_do() {
+    let plain = jwe("plain.json");
+    let file = jwe("rust-file.jwe.json");
+    let out = aims(&["score", &file, &plain]);
+    assert_eq!(code(&out), 1);
+    let errors = stderr(&out);
+    assert!(
+        errors.starts_with(&format!(
+            "{file}: is encrypted: give its passphrase with --passphrase-file PATH"
+        )),
+        "{errors}"
+    );
+    assert!(errors.contains("aims: 1 of 2 files failed: "), "{errors}");
+    // The other file is still scored.
+    assert!(
+        stdout(&out).contains("Harbourside Analytics"),
+        "{}",
+        stdout(&out)
+    );
+    let link = fs::read_to_string(jwe("browser-link.txt")).unwrap();
+    let out = aims(&["open", link.trim()]);
+    fails_with(
+        &out,
+        "the link: is encrypted: give its passphrase with --passphrase-file",
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_or_a_changed_byte_fails_with_exit_1_and_says_so() {
+    let dir = scratch("encrypted-wrong");
+    let wrong = passphrase_file(&dir, "wrong.txt", &format!("{PASSPHRASE}s\n"));
+    // A space at the end is part of the passphrase, as in the app.
+    let spaced = passphrase_file(&dir, "spaced.txt", &format!("{PASSPHRASE} \n"));
+    let right = passphrase_file(&dir, "right.txt", PASSPHRASE);
+    let wrong_passphrase = "The passphrase is wrong, or it was changed after it was encrypted.";
+    for key in [&wrong, &spaced] {
+        let out = aims(&[
+            "check",
+            &jwe("rust-file.jwe.json"),
+            "--passphrase-file",
+            key,
+        ]);
+        fails_with(
+            &out,
+            format!("rust-file.jwe.json: This encrypted file cannot be opened. {wrong_passphrase}"),
+        );
+    }
+    let link = fs::read_to_string(jwe("rust-link.txt")).unwrap();
+    let out = aims(&["open", link.trim(), "--passphrase-file", &wrong]);
+    fails_with(
+        &out,
+        format!("the link: This encrypted share link cannot be opened. {wrong_passphrase}"),
+    );
+    // One byte of the ciphertext changed: the right passphrase unwraps the key, the tag does not match.
+    let mut file: Value =
+        serde_json::from_slice(&fs::read(jwe("rust-file.jwe.json")).unwrap()).unwrap();
+    let ciphertext = file["ciphertext"].as_str().unwrap().to_owned();
+    let first = if ciphertext.starts_with('A') {
+        "B"
+    } else {
+        "A"
+    };
+    file["ciphertext"] = Value::String(format!("{first}{}", &ciphertext[1..]));
+    let changed = dir.join("changed.jwe.json");
+    fs::write(&changed, serde_json::to_vec(&file).unwrap()).unwrap();
+    let out = aims(&[
+        "report",
+        changed.to_str().unwrap(),
+        "--format",
+        "md",
+        "--passphrase-file",
+        &right,
+    ]);
+    fails_with(&out, "changed.jwe.json: This encrypted file cannot be opened. It was changed after it was encrypted");
+}
+
+#[test]
+fn a_passphrase_file_that_cannot_be_used_stops_the_run_with_the_reason() {
+    let dir = scratch("encrypted-passphrase-file");
+    let plain = jwe("plain.json");
+    let missing = dir.join("missing.txt");
+    let out = aims(&[
+        "check",
+        &plain,
+        "--passphrase-file",
+        missing.to_str().unwrap(),
+    ]);
+    fails_with(
+        &out,
+        format!(
+            "aims: the passphrase file {} cannot be read: ",
+            missing.display()
+        ),
+    );
+    for (name, bytes, reason) in [
+        (
+            "empty.txt",
+            &b"\nsecond line\n"[..],
+            "its first line is empty",
+        ),
+        (
+            "latin1.txt",
+            &b"caf\xe9\n"[..],
+            "its first line is not UTF-8 text",
+        ),
+    ] {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        let out = aims(&["check", &plain, "--passphrase-file", path.to_str().unwrap()]);
+        fails_with(&out, format!("{name} cannot be used: {reason}"));
+    }
+    // Both from standard input cannot be: a wrong command line.
+    let link = fs::read(jwe("rust-link.txt")).unwrap();
+    let out = aims_with_input(&["open", "-", "--passphrase-file", "-"], Some(&link));
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("standard input"), "{}", stderr(&out));
+    // The passphrase from standard input, the file named.
+    let out = aims_with_input(
+        &[
+            "check",
+            &jwe("rust-file.jwe.json"),
+            "--passphrase-file",
+            "-",
+        ],
+        Some(format!("{PASSPHRASE}\n").as_bytes()),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
 
 // ---- batches ----------------------------------------------------------------------------------------

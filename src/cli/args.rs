@@ -8,22 +8,46 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  everything asked for was done (`diff`: whether or not the two differ)
-  1  a file could not be read or is not an assessment the app would import,
-     or what was asked cannot be made from it (a share link too long);
-     the other files were still handled
+  1  a file could not be read or is not an assessment the app would import
+     (an encrypted one: without --passphrase-file, or with a wrong
+     passphrase or a changed byte), or what was asked cannot be made from
+     it (a share link too long); the other files were still handled. Also
+     when the passphrase file cannot be read: then nothing is done
   2  the command line is wrong (unknown command or option, no file name)
 
 `-` in place of a file (or a link) reads standard input. Results go to
 standard output, errors to standard error. Everything runs on this
-machine: nothing is sent anywhere.";
+machine: nothing is sent anywhere.
+
+Encrypted files and share links (made by the app with a passphrase) are
+opened with --passphrase-file PATH: the passphrase is the file's first
+line, without its line ending. It is never given on the command line,
+where other users of the machine could see it.";
 
 /// ISO/IEC 42001 readiness self-assessment on the command line: checks, scores, compares and exports
 /// assessment files exported by the app, with the app's own rules, messages and documents.
 #[derive(Debug, Parser)]
 #[command(name = "aims", version, after_help = EXIT_CODES_HELP, propagate_version = true)]
 pub struct Args {
+    /// Opens encrypted files and links with the passphrase on the first line of this file (spaces count,
+    /// the line ending does not); `-` reads it from standard input.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Command {
+    /// Whether the command reads an assessment or a link from standard input (`-`).
+    pub fn reads_standard_input(&self) -> bool {
+        let dash = |p: &PathBuf| p.as_os_str() == "-";
+        match self {
+            Command::Check { files } | Command::Score { files, .. } => files.iter().any(dash),
+            Command::Diff { before, after, .. } => dash(before) || dash(after),
+            Command::Report { file, .. } | Command::Link { file, .. } => dash(file),
+            Command::Open { link } => link == "-",
+        }
+    }
 }
 
 /// One command.

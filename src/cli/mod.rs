@@ -5,11 +5,13 @@
 //! what goes to standard output and what to standard error, the progress line and the summary of a batch,
 //! the exit code, and the JSON pipelines read ([`json`]). Reading files and writing to the terminal go
 //! through [`Io`], which `src/bin/aims.rs` implements over the real ones and the tests over memory, so
-//! this module does no I/O of its own. Documents are the app's: `aims report` calls the same functions as
+//! this module does no I/O of its own. Encrypted files and links are opened by [`decrypt`], with the
+//! passphrase from `--passphrase-file`, wherever a command reads a file or a link. Documents are the app's: `aims report` calls the same functions as
 //! the app's export buttons, so the bytes are the same for the same file. None of the app's exports
 //! contains today's date (only dates from the file), so no command needs a date option.
 
 pub mod args;
+pub mod decrypt;
 mod json;
 mod text;
 
@@ -22,9 +24,12 @@ use clap::Parser;
 use crate::catalogue::{catalogue, Catalogue};
 use crate::codec::{self, group_digits, Preview, MAX_INPUT_BYTES};
 use crate::compare::{compare, comparison_csv, comparison_html, comparison_markdown};
+use crate::jwe::{self, FileError, JweError, Sealed};
 use crate::score::score;
+use crate::share::{Link, ShareError};
 use crate::{csv, policy, report, share};
 use args::{Args, Command, DiffFormat, ReportFormat};
+use decrypt::Closed;
 
 pub use args::EXIT_CODES_HELP;
 
@@ -74,9 +79,27 @@ where
             };
         }
     };
+    let passphrase = match &args.passphrase_file {
+        None => None,
+        Some(path) if path.as_os_str() == "-" && args.command.reads_standard_input() => {
+            io.err("aims: only one of the passphrase file and the assessment (or link) can be read from standard input (`-`)");
+            return EXIT_USAGE;
+        }
+        Some(path) => match read_passphrase(io, path) {
+            Ok(passphrase) => Some(passphrase),
+            Err(message) => {
+                io.err(&format!(
+                    "aims: the passphrase file {} {message}",
+                    shown_name(path)
+                ));
+                return EXIT_FAILED;
+            }
+        },
+    };
     let mut session = Session {
         io,
         cat: catalogue(),
+        passphrase,
         failed: Vec::new(),
     };
     let done = session.command(args.command);
@@ -93,6 +116,15 @@ where
     }
 }
 
+/// The passphrase on the first line of the file at `path`, or why there is none.
+fn read_passphrase(io: &mut impl Io, path: &Path) -> Result<String, String> {
+    let limit = decrypt::MAX_PASSPHRASE_FILE_BYTES as u64 + 1;
+    let bytes = io
+        .read(path, limit)
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    decrypt::passphrase(&bytes).map_err(|reason| format!("cannot be used: {reason}"))
+}
+
 /// Why a command stopped before its end.
 enum Stop {
     /// Standard output was closed (`aims score … | head`): nothing more is wanted.
@@ -103,6 +135,8 @@ enum Stop {
 struct Session<'io, I: Io> {
     io: &'io mut I,
     cat: &'static Catalogue,
+    /// The passphrase of encrypted files and links, from `--passphrase-file`.
+    passphrase: Option<String>,
     /// The files that failed, as named in messages.
     failed: Vec<String>,
 }
@@ -156,17 +190,18 @@ impl<I: Io> Session<'_, I> {
         self.failed.push(name.to_owned());
     }
 
-    /// Reads and decodes an assessment file as the app's import does; reports a failure.
+    /// Reads and decodes an assessment file as the app's import does, decrypting an encrypted one;
+    /// reports a failure.
     fn load(&mut self, path: &Path) -> Option<Preview> {
         let name = shown_name(path);
-        let bytes = match self.io.read(path, MAX_INPUT_BYTES as u64 + 1) {
+        let bytes = match self.io.read(path, jwe::MAX_FILE_BYTES as u64 + 1) {
             Ok(bytes) => bytes,
             Err(e) => {
                 self.fail(&name, &format!("cannot be read: {e}"));
                 return None;
             }
         };
-        if bytes.len() > MAX_INPUT_BYTES {
+        if bytes.len() > MAX_INPUT_BYTES && !jwe::is_file(&bytes) {
             self.fail(
                 &name,
                 &format!(
@@ -177,13 +212,23 @@ impl<I: Io> Session<'_, I> {
             );
             return None;
         }
-        match codec::decode(&bytes, self.cat) {
-            Ok(preview) => Some(preview),
-            Err(e) => {
-                self.fail(&name, &e.to_string());
-                None
+        let opened = match jwe::read_file(&bytes, self.cat) {
+            Ok(jwe::File::Plain(preview)) => Ok(*preview),
+            Ok(jwe::File::Encrypted(sealed)) => {
+                self.decrypt(&sealed, |e| FileError::Encrypted(e).to_string())
             }
-        }
+            Err(e) => Err(e.to_string()),
+        };
+        opened.map_err(|message| self.fail(&name, &message)).ok()
+    }
+
+    /// Opens an encrypted file or link with the passphrase given, or says why not: `refused` words a
+    /// refusal for a file or for a link.
+    fn decrypt(&self, sealed: &Sealed, refused: fn(JweError) -> String) -> Result<Preview, String> {
+        decrypt::open(sealed, self.passphrase.as_deref(), self.cat).map_err(|e| match e {
+            Closed::NoPassphrase => e.to_string(),
+            Closed::Refused(e) => refused(e),
+        })
     }
 
     /// Runs `each` on every file that decodes, with a progress line on a terminal and a summary of the
@@ -362,7 +407,14 @@ impl<I: Io> Session<'_, I> {
         } else {
             ("the link", link)
         };
-        match share::from_fragment(link.trim(), self.cat) {
+        let opened = match share::open(link.trim(), self.cat) {
+            Ok(Link::Plain(preview)) => Ok(*preview),
+            Ok(Link::Encrypted(sealed)) => {
+                self.decrypt(&sealed, |e| ShareError::Encrypted(e).to_string())
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        match opened {
             Ok(preview) => {
                 for warning in &preview.warnings {
                     self.io.err(&format!("{name}: good to know: {warning}"));
@@ -375,8 +427,8 @@ impl<I: Io> Session<'_, I> {
                     }
                 }
             }
-            Err(e) => {
-                self.fail(name, &e.to_string());
+            Err(message) => {
+                self.fail(name, &message);
                 Ok(())
             }
         }
