@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::assessment::{AddedControl, ImplementationStatus, InclusionReason};
 use crate::catalogue::Likelihood;
 use crate::csv;
-use crate::report;
 use crate::route::Route;
 use crate::soa::{self, Applicability, SoaRow};
 
@@ -31,22 +30,12 @@ pub fn SoaPage() -> impl IntoView {
             s.included, s.excluded, s.undecided, s.with_findings
         )
     };
-    let offer = move |extension: &'static str,
+    let offer = move |suffix: &'static str,
                       mime: &'static str,
                       build: fn(
         &crate::catalogue::Catalogue,
         &crate::assessment::Assessment,
-    ) -> String| {
-        move |_| {
-            let (name, text) = state.with(|a| {
-                (
-                    format!("{}-soa.{extension}", report::file_stem(a)),
-                    build(cat, a),
-                )
-            });
-            state.offer_file(&name, mime, &text);
-        }
-    };
+    ) -> String| { move |_| state.offer_export(suffix, mime, build) };
     let doc_field = move |id: &'static str,
                           label: &'static str,
                           kind: TextKind,
@@ -76,9 +65,9 @@ pub fn SoaPage() -> impl IntoView {
             {doc_field("soa-approver", "Approved by", TextKind::Line, |s| s.approver.clone(), |s, v| s.approver = v)}
             <p class="soa-summary" role="status">{summary}</p>
             <div class="actions wrap">
-                <button type="button" on:click=offer("csv", "text/csv", csv::soa_csv)>"Download the SoA as CSV"</button>
-                <button type="button" on:click=offer("md", "text/markdown", soa::soa_document_markdown)>"Download the SoA as Markdown"</button>
-                <button type="button" on:click=offer("html", "text/html", soa::soa_document_html)>"Download the SoA as HTML"</button>
+                <button type="button" on:click=offer("-soa.csv", "text/csv", csv::soa_csv)>"Download the SoA as CSV"</button>
+                <button type="button" on:click=offer("-soa.md", "text/markdown", soa::soa_document_markdown)>"Download the SoA as Markdown"</button>
+                <button type="button" on:click=offer("-soa.html", "text/html", soa::soa_document_html)>"Download the SoA as HTML"</button>
             </div>
         </section>
         <ol class="soa-controls">

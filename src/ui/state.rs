@@ -468,6 +468,24 @@ impl AppState {
         })
     }
 
+    /// Offers what `build` makes of the open assessment as a file named `<file stem><suffix>`
+    /// (".csv", "-soa.html", …).
+    pub fn offer_export(
+        &self,
+        suffix: &str,
+        mime: &str,
+        build: fn(&crate::catalogue::Catalogue, &Assessment) -> String,
+    ) {
+        let cat = self.catalogue();
+        let (name, text) = self.with(|a| {
+            (
+                format!("{}{suffix}", crate::report::file_stem(a)),
+                build(cat, a),
+            )
+        });
+        self.offer_file(&name, mime, &text);
+    }
+
     /// Offers a file for download and says whether it worked.
     pub fn offer_file(&self, name: &str, mime: &str, text: &str) {
         match dom::download(name, mime, text) {
