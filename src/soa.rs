@@ -251,6 +251,16 @@ pub struct SoaSummary {
     pub with_findings: usize,
 }
 
+impl SoaSummary {
+    /// "30 included, 5 excluded, 3 undecided; 2 to look at."
+    pub fn text(&self) -> String {
+        format!(
+            "{} included, {} excluded, {} undecided; {} to look at.",
+            self.included, self.excluded, self.undecided, self.with_findings
+        )
+    }
+}
+
 /// Counts of [`soa`]'s rows.
 pub fn summary(rows: &[SoaRow]) -> SoaSummary {
     let mut s = SoaSummary::default();

@@ -799,3 +799,15 @@ fn the_action_plan_filter_splits_answered_gaps_from_unanswered_ones() {
         format!("Not yet answered ({})", list.len() - 1)
     );
 }
+
+#[test]
+fn the_soa_summary_counts_every_decision_and_what_to_look_at() {
+    let mut a = full();
+    set(&mut a, "A.2.2", 3);
+    na(&mut a, "A.4.4", "We use no tooling beyond the supplier's.");
+    let s = aims_readiness::soa::summary(&soa(cat(), &a));
+    assert_eq!(
+        s.text(),
+        "1 included, 1 excluded, 36 undecided; 1 to look at."
+    );
+}

@@ -16,12 +16,6 @@ use super::{choice::Choice, dom, encrypted_export::EncryptedExport, state::AppSt
 pub fn ExportPanel() -> impl IntoView {
     let state = AppState::expect();
     let cat = state.catalogue();
-    let offer = move |suffix: &'static str,
-                      mime: &'static str,
-                      build: fn(
-        &crate::catalogue::Catalogue,
-        &crate::assessment::Assessment,
-    ) -> String| { move |_| state.offer_export(suffix, mime, build) };
     // The file format refuses to write what it would not read back; the app never holds such a state,
     // but say so rather than offer a file that cannot be imported.
     let download_json = move |_| {
@@ -67,10 +61,10 @@ pub fn ExportPanel() -> impl IntoView {
             <p>"Files are created in your browser and saved by your browser; nothing is uploaded. The JSON file holds everything and can be imported again here or by someone you send it to."</p>
             <div class="actions wrap">
                 <button type="button" on:click=download_json>"Download JSON"</button>
-                <button type="button" on:click=offer(".csv", "text/csv", csv::answers_csv)>"Download CSV of answers"</button>
-                <button type="button" on:click=offer(".soa.csv", "text/csv", csv::soa_csv)>"Download CSV of the Statement of Applicability"</button>
-                <button type="button" on:click=offer(".md", "text/markdown", report::report_markdown)>"Download Markdown report"</button>
-                <button type="button" on:click=offer(".html", "text/html", report::report_html)>"Download HTML report"</button>
+                <button type="button" on:click=state.export_on_click(".csv", "text/csv", csv::answers_csv)>"Download CSV of answers"</button>
+                <button type="button" on:click=state.export_on_click(".soa.csv", "text/csv", csv::soa_csv)>"Download CSV of the Statement of Applicability"</button>
+                <button type="button" on:click=state.export_on_click(".md", "text/markdown", report::report_markdown)>"Download Markdown report"</button>
+                <button type="button" on:click=state.export_on_click(".html", "text/html", report::report_html)>"Download HTML report"</button>
                 <button type="button" on:click=move |_| dom::print()>"Print report (or save as PDF)"</button>
             </div>
             <h3>"Share link"</h3>

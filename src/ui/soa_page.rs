@@ -23,19 +23,7 @@ pub fn SoaPage() -> impl IntoView {
     let state = AppState::expect();
     let cat = state.catalogue();
     let rows = Memo::new(move |_| state.with(|a| soa::soa(cat, a)));
-    let summary = move || {
-        let s = soa::summary(&rows.get());
-        format!(
-            "{} included, {} excluded, {} undecided; {} to look at.",
-            s.included, s.excluded, s.undecided, s.with_findings
-        )
-    };
-    let offer = move |suffix: &'static str,
-                      mime: &'static str,
-                      build: fn(
-        &crate::catalogue::Catalogue,
-        &crate::assessment::Assessment,
-    ) -> String| { move |_| state.offer_export(suffix, mime, build) };
+    let summary = move || rows.with(|r| soa::summary(r).text());
     let doc_field = move |id: &'static str,
                           label: &'static str,
                           kind: TextKind,
@@ -65,9 +53,9 @@ pub fn SoaPage() -> impl IntoView {
             {doc_field("soa-approver", "Approved by", TextKind::Line, |s| s.approver.clone(), |s, v| s.approver = v)}
             <p class="soa-summary" role="status">{summary}</p>
             <div class="actions wrap">
-                <button type="button" on:click=offer("-soa.csv", "text/csv", csv::soa_csv)>"Download the SoA as CSV"</button>
-                <button type="button" on:click=offer("-soa.md", "text/markdown", soa::soa_document_markdown)>"Download the SoA as Markdown"</button>
-                <button type="button" on:click=offer("-soa.html", "text/html", soa::soa_document_html)>"Download the SoA as HTML"</button>
+                <button type="button" on:click=state.export_on_click("-soa.csv", "text/csv", csv::soa_csv)>"Download the SoA as CSV"</button>
+                <button type="button" on:click=state.export_on_click("-soa.md", "text/markdown", soa::soa_document_markdown)>"Download the SoA as Markdown"</button>
+                <button type="button" on:click=state.export_on_click("-soa.html", "text/html", soa::soa_document_html)>"Download the SoA as HTML"</button>
             </div>
         </section>
         <ol class="soa-controls">

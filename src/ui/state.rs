@@ -486,6 +486,16 @@ impl AppState {
         self.offer_file(&name, mime, &text);
     }
 
+    /// A click handler for [`AppState::offer_export`].
+    pub fn export_on_click(
+        self,
+        suffix: &'static str,
+        mime: &'static str,
+        build: fn(&crate::catalogue::Catalogue, &Assessment) -> String,
+    ) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        move |_| self.offer_export(suffix, mime, build)
+    }
+
     /// Offers a file for download and says whether it worked.
     pub fn offer_file(&self, name: &str, mime: &str, text: &str) {
         match dom::download(name, mime, text) {
