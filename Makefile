@@ -52,11 +52,25 @@ browser:
 
 # ---- build and serve -----------------------------------------------------------------------------------
 
+# Two pages from two Trunk builds: the full app (index.html) and the quiz (quiz.html, the `quiz` binary
+# with the `quiz` feature). The quiz is built into target/quiz-dist and its files join dist/ (their names
+# carry their own hashes; the stylesheet is the same file); then the steps that need the whole site run.
+QUIZ_DIST := target/quiz-dist
+
 build: tools
 	$(TRUNK) build --release
+	$(TRUNK) build --release quiz.html --dist $(QUIZ_DIST)
+	@for f in $(QUIZ_DIST)/*; do \
+		t="dist/$${f##*/}"; \
+		if [ -e "$$t" ]; then cmp -s "$$f" "$$t" || { echo "build: $$t differs between the two pages' builds"; exit 1; }; \
+		else cp "$$f" "$$t"; fi; \
+	done
+	python3 scripts/csp_hash.py dist
+	python3 scripts/service_worker.py dist
 
-serve: tools
-	$(TRUNK) serve --release --no-autoreload
+serve: build
+	@echo "Serving dist/ on http://127.0.0.1:8080 (index.html, quiz.html)"
+	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
 
 # ---- tests ---------------------------------------------------------------------------------------------
 

@@ -31,9 +31,12 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = postcard::to_allocvec(&bundle).expect("content bundle serialises");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let bytes = postcard::to_allocvec(&bundle).expect("content bundle serialises");
     fs::write(out.join("content.postcard"), bytes).expect("OUT_DIR is writable");
+    // The quiz page's bundle: the same structure with only the text it shows (`ContentBundle::for_quiz`).
+    let quiz = postcard::to_allocvec(&bundle.for_quiz()).expect("quiz bundle serialises");
+    fs::write(out.join("content-quiz.postcard"), quiz).expect("OUT_DIR is writable");
 }
 
 fn read_bundle(content: &Path) -> Result<ContentBundle, String> {

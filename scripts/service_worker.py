@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: write sw.js, the service worker that keeps the app usable offline.
+"""Build step (`make build`, after both Trunk builds and csp_hash.py): write sw.js, the service worker that keeps the app usable offline.
 
 It lists every file Trunk wrote to the staging directory and precaches exactly those, in a cache whose
 name carries a hash of their contents. Any change to any built file changes sw.js, so the browser installs
 the new worker on the next visit; the new worker deletes the caches of older builds when it activates.
 
-Trunk starts the post_build hooks together, so this may run while csp_hash.py rewrites index.html. The
-hash therefore ignores the CSP's script hashes (they follow from the loader, whose file names already
-follow from the contents hashed here), which keeps the version the same for the same build whichever hook
-finishes first. Hidden files (csp_hash.py's temporary file) are never listed.
+The hash ignores the CSP's script hashes (they follow from the loader, whose file names already follow from
+the contents hashed here). Hidden files are never listed, nor the precompressed copies that
+scripts/precompress.mjs writes afterwards (the browser asks for the file; the server picks the copy).
+
+Only the full app registers the worker; the quiz page does not, so a quiz visitor on a phone never
+downloads the full app in the background. The worker still lists the quiz's files, so a browser that has
+the full app offline has the quiz too.
 """
 import hashlib
 import json
@@ -72,7 +75,7 @@ def built_files(staging):
             if name.startswith("."):
                 continue
             rel = os.path.relpath(os.path.join(root, name), staging).replace(os.sep, "/")
-            if rel != SW_NAME:
+            if rel != SW_NAME and not rel.endswith((".gz", ".br")):
                 files.append(rel)
     return sorted(files)
 
@@ -89,7 +92,7 @@ def version(staging, files):
 
 
 def main():
-    staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+    staging = sys.argv[1] if len(sys.argv) > 1 else "dist"
     files = built_files(staging)
     if "index.html" not in files:
         sys.exit(f"service_worker: no index.html in {staging}")

@@ -21,6 +21,7 @@ pub mod library;
 pub mod markdown;
 pub mod passphrase;
 pub mod policy;
+pub mod quiz;
 pub mod report;
 pub mod roadmap;
 pub mod route;

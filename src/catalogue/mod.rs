@@ -20,8 +20,8 @@ pub use certification::{is_slug, ExclusionAdvice};
 pub use documents::{DocumentDef, DocumentsFile, Obligation, StatusRuleDef};
 pub use exclusion::{ExclusionHintDef, Likelihood, ROLE_KEYS};
 pub use schema::{
-    AnnexCFile, CheckpointDef, ContentBundle, EuMappingDef, GroupDef, LevelDef, NistSubcategoryDef,
-    ObjectiveDef, RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
+    quiz_explanation, AnnexCFile, CheckpointDef, ContentBundle, EuMappingDef, GroupDef, LevelDef,
+    NistSubcategoryDef, ObjectiveDef, RiskSourceDef, SourceDef, CONTENT_FORMAT_VERSION,
 };
 pub use validate::{guidance_sentences, validate, word_count, ContentError};
 
@@ -254,14 +254,26 @@ pub fn catalogue() -> &'static Catalogue {
     CATALOGUE.get_or_init(|| Catalogue::from_bundle(embedded_bundle()))
 }
 
-/// The content bundle `build.rs` embedded.
+/// The content bundle `build.rs` embedded: the whole content, or with the `quiz` feature (the quiz page)
+/// [`ContentBundle::for_quiz`] of it.
 pub fn embedded_bundle() -> ContentBundle {
     // The bundle is written by our own build script from files it has just parsed, so it always parses.
+    postcard::from_bytes(EMBEDDED).expect("build.rs writes a valid content bundle")
+}
+
+#[cfg(not(feature = "quiz"))]
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+#[cfg(feature = "quiz")]
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content-quiz.postcard"));
+
+/// The quiz page's bundle, whatever this build embeds: for tests that check the quiz reads and writes
+/// exactly what the full app does.
+pub fn quiz_bundle() -> ContentBundle {
     postcard::from_bytes(include_bytes!(concat!(
         env!("OUT_DIR"),
-        "/content.postcard"
+        "/content-quiz.postcard"
     )))
-    .expect("build.rs writes a valid content bundle")
+    .expect("build.rs writes a valid quiz bundle")
 }
 
 /// Position of a section in the standard's order; unknown IDs sort last.

@@ -185,3 +185,136 @@ pub struct ContentBundle {
     /// `content/documents.toml`.
     pub documents: DocumentsFile,
 }
+
+impl ContentBundle {
+    /// The bundle the quiz page embeds (`quiz` feature): the same sections, items, IDs, kinds, checkpoint
+    /// IDs and Annex C objective IDs, so that the codec reads and writes every assessment exactly as the
+    /// full app does and the quiz can never drop what the full app stored; but only the text the quiz
+    /// shows. Items outside the quick scan keep their IDs and titles; quick items keep their question,
+    /// next step and level descriptors, and their guidance becomes [`quiz_explanation`]. Crosswalks, the
+    /// about text, policy templates, the documents register, section summaries and evidence lists go.
+    pub fn for_quiz(self) -> ContentBundle {
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|(path, file)| {
+                let items = file
+                    .items
+                    .into_iter()
+                    .map(|item| {
+                        let checkpoints = item
+                            .checkpoints
+                            .into_iter()
+                            .map(|c| CheckpointDef {
+                                id: c.id,
+                                text: String::new(),
+                            })
+                            .collect();
+                        if item.quick {
+                            ItemDef {
+                                guidance: quiz_explanation(&item.guidance),
+                                evidence: Vec::new(),
+                                exclusion_hints: Vec::new(),
+                                checkpoints,
+                                ..item
+                            }
+                        } else {
+                            ItemDef {
+                                question: String::new(),
+                                guidance: String::new(),
+                                evidence: Vec::new(),
+                                next_step: String::new(),
+                                levels: vec![String::new(); item.levels.len()],
+                                exclusion_hints: Vec::new(),
+                                checkpoints,
+                                ..item
+                            }
+                        }
+                    })
+                    .collect();
+                let groups = file
+                    .groups
+                    .into_iter()
+                    .map(|g| GroupDef {
+                        summary: String::new(),
+                        ..g
+                    })
+                    .collect();
+                let file = SectionFile {
+                    summary: String::new(),
+                    groups,
+                    items,
+                    ..file
+                };
+                (path, file)
+            })
+            .collect();
+        let annex_c = AnnexCFile {
+            objectives: self
+                .annex_c
+                .objectives
+                .into_iter()
+                .map(|o| ObjectiveDef {
+                    explanation: String::new(),
+                    principle: String::new(),
+                    ..o
+                })
+                .collect(),
+            risk_sources: Vec::new(),
+            ..self.annex_c
+        };
+        ContentBundle {
+            sections,
+            levels: self.levels,
+            annex_c,
+            crosswalks: CrosswalkFile {
+                format_version: self.crosswalks.format_version,
+                eu_ai_act_caveat: String::new(),
+                sources: Vec::new(),
+                nist_subcategories: Vec::new(),
+                nist: Vec::new(),
+                eu_ai_act: Vec::new(),
+            },
+            about: String::new(),
+            policy_templates: Vec::new(),
+            documents: DocumentsFile {
+                documents: Vec::new(),
+                ..self.documents
+            },
+        }
+    }
+}
+
+/// The quiz's short "what this means" for an item: the first paragraph of its Markdown guidance as plain
+/// text, without a leading bold lead-in ("**Why it matters.**"), emphasis, code marks or link targets.
+pub fn quiz_explanation(guidance: &str) -> String {
+    let first = guidance
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or_default();
+    let mut text = first.replace('\n', " ");
+    if let Some(rest) = text.strip_prefix("**") {
+        if let Some(end) = rest.find("**") {
+            text = rest[end + 2..].trim_start().to_owned();
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' | '`' => {}
+            // A link `[text](target)` keeps its text.
+            '[' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                for skipped in chars.by_ref() {
+                    if skipped == ')' {
+                        break;
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

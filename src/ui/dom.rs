@@ -137,3 +137,18 @@ pub fn take_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// This page runs inside another page's frame (an embedded quiz), where the browser keeps a separate
+/// storage for it.
+pub fn in_frame() -> bool {
+    let window = window();
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &window),
+        _ => false,
+    }
+}
+
+/// Goes to a location hash (adds a history entry, like following a link): the quiz's screens.
+pub fn go_to_hash(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}

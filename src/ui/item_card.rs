@@ -11,6 +11,7 @@ use crate::markdown;
 
 use super::{
     choice::Choice,
+    level_radio::LevelRadio,
     state::AppState,
     table_scroll::TableScroll,
     text_field::{TextField, TextKind},
@@ -47,44 +48,36 @@ pub fn ItemCard(
             let generic = cat.level(n).map(|l| l.name.clone()).unwrap_or_default();
             let input_id = format!("{dom_id}-level-{n}");
             view! {
-                <div class="level">
-                    <input type="radio" id=input_id.clone() name=group.clone() value=n.to_string()
-                        prop:checked=move || !na_shown() && answer() == Some(Answer::Level(level))
-                        on:change=move |_| {
-                            na_pending.set(false);
-                            state.edit(|a| { let _ = a.set_level(cat, id, level); });
-                        } />
-                    <label for=input_id>
-                        <span class="level-name">{format!("{n} · {generic}")}</span>
-                        <span class="level-desc">{item.levels.get(usize::from(n)).cloned().unwrap_or_default()}</span>
-                    </label>
-                </div>
+                <LevelRadio id=input_id group=group.clone() value=n.to_string()
+                    name=format!("{n} · {generic}")
+                    description=item.levels.get(usize::from(n)).cloned().unwrap_or_default()
+                    checked=Signal::derive(move || !na_shown() && answer() == Some(Answer::Level(level)))
+                    on_choose=Callback::new(move |()| {
+                        na_pending.set(false);
+                        state.edit(|a| { let _ = a.set_level(cat, id, level); });
+                    }) />
             }
         }
     };
     let na_radio = item.allows_not_applicable().then(|| {
         let input_id = format!("{dom_id}-level-na");
         view! {
-            <div class="level level-na">
-                <input type="radio" id=input_id.clone() name=group.clone() value="na"
-                    prop:checked=na_shown
-                    on:change=move |_| {
-                        // Until a justification is written the control is unanswered, in storage as on
-                        // screen: a level chosen before does not stay stored and scored.
-                        na_pending.set(true);
-                        state.edit(|a| {
-                            if !matches!(a.answer(id), Some(Answer::NotApplicable { .. })) {
-                                a.clear_answer(id);
-                            }
-                        });
-                        let focus_id = format!("{}-justification", id.replace('.', "-"));
-                        request_animation_frame(move || super::dom::focus(&format!("#{focus_id}")));
-                    } />
-                <label for=input_id>
-                    <span class="level-name">"Not applicable"</span>
-                    <span class="level-desc">"This control does not apply to your organisation; you must say why in your Statement of Applicability."</span>
-                </label>
-            </div>
+            <LevelRadio id=input_id group=group.clone() value="na" class="level-na"
+                name="Not applicable"
+                description="This control does not apply to your organisation; you must say why in your Statement of Applicability."
+                checked=Signal::derive(na_shown)
+                on_choose=Callback::new(move |()| {
+                    // Until a justification is written the control is unanswered, in storage as on
+                    // screen: a level chosen before does not stay stored and scored.
+                    na_pending.set(true);
+                    state.edit(|a| {
+                        if !matches!(a.answer(id), Some(Answer::NotApplicable { .. })) {
+                            a.clear_answer(id);
+                        }
+                    });
+                    let focus_id = format!("{}-justification", id.replace('.', "-"));
+                    request_animation_frame(move || super::dom::focus(&format!("#{focus_id}")));
+                }) />
         }
     });
     let justification_id = format!("{dom_id}-justification");

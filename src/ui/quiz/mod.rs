@@ -1,0 +1,63 @@
+//! The quiz page (`quiz.html`, the `quiz` binary): the quick scan alone, one question per screen, for a
+//! phone. It shares the app's state, storage and components ([`AppState`], [`LiveRegion`], [`Choice`]),
+//! so its answers are stored, checked and merged with other tabs exactly as the full app's are; what
+//! each screen shows and where the answers go is decided in [`crate::quiz`]. One component per file.
+
+mod intro;
+mod question;
+mod result;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::quiz::{self, Screen};
+
+use super::{dom, live_region::LiveRegion, state::AppState};
+
+/// Replaces quiz.html's start-up message with the quiz.
+pub fn mount() {
+    dom::remove_by_id("boot");
+    leptos::mount::mount_to_body(QuizApp);
+}
+
+/// The whole page: the host's name, the current screen, the live regions and the privacy line.
+#[component]
+fn QuizApp() -> impl IntoView {
+    let state = AppState::provide();
+    let count = quiz::questions(state.catalogue()).len();
+    let screen = RwSignal::new(Screen::parse(&dom::hash(), count));
+    let on_hash = window_event_listener(ev::hashchange, move |_| {
+        screen.set(Screen::parse(&dom::hash(), count));
+    });
+    on_cleanup(move || on_hash.remove());
+    // Each new screen starts at the top, with keyboard and screen-reader focus on its heading.
+    Effect::new(move |previous: Option<Screen>| {
+        let now = screen.get();
+        if previous.is_some_and(|p| p != now) {
+            dom::scroll_to_top();
+            request_animation_frame(|| dom::focus("main h1"));
+        }
+        now
+    });
+
+    let page = move || match screen.get() {
+        Screen::Intro => view! { <intro::Intro /> }.into_any(),
+        Screen::Question(index) => view! { <question::Question index=index /> }.into_any(),
+        Screen::Result => view! { <result::QuizResult /> }.into_any(),
+    };
+    view! {
+        <header class="site-header quiz-header">
+            <p class="brand">"ISO/IEC 42001 readiness quick scan"</p>
+        </header>
+        <main id="main" class="quiz" tabindex="-1">{page}</main>
+        <LiveRegion />
+        <footer class="site-footer">
+            <p>"Private by design: your answers stay in this browser and nothing is sent anywhere. A readiness self-assessment, not an audit or a certification."</p>
+        </footer>
+    }
+}
+
+/// Moves to another screen.
+fn go(screen: Screen) {
+    dom::go_to_hash(&screen.href());
+}
