@@ -53,15 +53,16 @@ browser:
 # ---- build and serve -----------------------------------------------------------------------------------
 
 # Two pages from two Trunk builds: the full app (index.html) and the quiz (quiz.html, the `quiz` binary
-# with the `quiz` feature). The quiz is built into target/quiz-dist and its files join dist/ (their names
-# carry their own hashes; the stylesheet is the same file); then the steps that need the whole site run.
+# with the `quiz` feature). The quiz is built into target/quiz-dist (Trunk names its page index.html there)
+# and its files join dist/ as quiz.html and files whose names carry their own hashes (the stylesheet is the
+# same file); then the steps that need the whole site run.
 QUIZ_DIST := target/quiz-dist
 
 build: tools
 	$(TRUNK) build --release
-	$(TRUNK) build --release quiz.html --dist $(QUIZ_DIST)
+	$(TRUNK) build --release --dist $(QUIZ_DIST) quiz.html
 	@for f in $(QUIZ_DIST)/*; do \
-		t="dist/$${f##*/}"; \
+		t="dist/$${f##*/}"; [ "$$t" = dist/index.html ] && t=dist/quiz.html; \
 		if [ -e "$$t" ]; then cmp -s "$$f" "$$t" || { echo "build: $$t differs between the two pages' builds"; exit 1; }; \
 		else cp "$$f" "$$t"; fi; \
 	done
