@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,12 @@ const NGINX = '/usr/sbin/nginx';
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const PORT = Number(process.env.NGINX_PORT ?? 8163);
 const BASE = `http://127.0.0.1:${PORT}`;
-/** Another origin: the port of the other test server, whose pages this spec makes up with page.route. */
-const EMBEDDER = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8090)}`;
+/**
+ * Another origin, served by this spec on loopback (a page made up with page.route would count as a public
+ * site, and Chromium's local network access checks would refuse its frames of 127.0.0.1 for that reason).
+ */
+const EMBEDDER_PORT = PORT + 10;
+const EMBEDDER = `http://127.0.0.1:${EMBEDDER_PORT}`;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Trunk's hashed file names: name-<16 hex>.js, name-<16 hex>_bg.wasm, name-<16 hex>.css. */
@@ -326,21 +330,24 @@ test.describe('dist/ served by nginx with deploy/nginx/', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error' && msg.text().includes('frame-ancestors')) refused.push(msg.text());
     });
-    await page.route(`${EMBEDDER}/embedding-site.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!DOCTYPE html><title>Another site</title>
-          <iframe id="quiz" src="${BASE}/quiz.html" title="Readiness quiz"></iframe>
-          <iframe id="app" src="${BASE}/index.html" title="Full app"></iframe>`,
-      }),
-    );
-    await page.goto(`${EMBEDDER}/embedding-site.html`);
-    const quiz = page.frameLocator('#quiz');
-    await expect(quiz.getByRole('button', { name: /^Start/ }).or(quiz.getByRole('radio').first())).toBeVisible();
-    await expect.poll(() => refused.length).toBe(1);
-    expect(refused[0]).toContain(`${BASE}/index.html`);
-    const app = await page.locator('#app').elementHandle();
-    expect(await (await app!.contentFrame())!.locator('#boot').count(), 'the full app is not shown in the frame').toBe(0);
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><title>Another site</title>
+        <iframe id="quiz" src="${BASE}/quiz.html" title="Readiness quiz"></iframe>
+        <iframe id="app" src="${BASE}/index.html" title="Full app"></iframe>`);
+    });
+    await new Promise<void>((resolve) => site.listen(EMBEDDER_PORT, '127.0.0.1', resolve));
+    try {
+      await page.goto(`${EMBEDDER}/embedding-site.html`);
+      const quiz = page.frameLocator('#quiz');
+      await expect(quiz.getByRole('button', { name: /^Start/ }).or(quiz.getByRole('radio').first())).toBeVisible();
+      await expect.poll(() => refused.length).toBe(1);
+      expect(refused[0], 'the full app refused by its frame-ancestors').toContain("frame-ancestors 'self'\"");
+      const app = await page.locator('#app').elementHandle();
+      expect(await (await app!.contentFrame())!.locator('#boot').count(), 'the full app is not shown in the frame').toBe(0);
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });
 
