@@ -44,10 +44,13 @@ node_modules/.installed: package.json package-lock.json scripts/npm.sh
 	scripts/npm.sh ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# nginx and its brotli_static module: tests/e2e/nginx.spec.ts serves dist/ through deploy/nginx/ on 127.0.0.1.
 browser:
-	@if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then \
+	@if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! [ -x /usr/sbin/nginx ] \
+		|| ! [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver \
+			nginx libnginx-mod-http-brotli-static; \
 	fi
 
 # ---- build and serve -----------------------------------------------------------------------------------
