@@ -120,10 +120,13 @@ fn a_refused_accent_fails_the_check_with_the_field_and_theme() {
         .all(|e| e.field == "accent_dark" && e.message.contains("dark theme")));
 }
 
+/// A file's change, the logo's bytes if it asks for one, and the fields its errors must name.
+type Case<'a> = (&'a str, Option<&'a [u8]>, &'a [&'a str]);
+
 #[test]
 fn every_field_names_itself() {
     let svg: &[u8] = b"<svg xmlns='http://www.w3.org/2000/svg'/>";
-    let cases: &[(&str, Option<&[u8]>, &[&str])] = &[
+    let cases: &[Case] = &[
         (r#"name = "   ""#, None, &["name"]),
         (r#"name = "Line\nbreak""#, None, &["name"]),
         (r#"logo = "logo.gif""#, None, &["logo"]),
