@@ -113,9 +113,9 @@ def static_start(site, start):
     """The frame and the start page for a new visitor: the markup the app renders at #/."""
     frame, text, imp = start["frame"], start["start"], start["import"]
     quick, full = question_counts()
+    current = ' aria-current="page"'
     nav = "".join(
-        f'<li><a href="{esc(n["href"])}"{" aria-current=\"page\"" if n["href"] == "#/" else ""}>'
-        f'{esc(n["label"])}</a></li>'
+        f'<li><a href="{esc(n["href"])}"{current if n["href"] == "#/" else ""}>{esc(n["label"])}</a></li>'
         for n in frame["nav"]
     )
     header = (
@@ -193,7 +193,12 @@ def rewrite_page(path, site, css_link, start_html):
         end = sheets[-1].end()
         page = page[:end] + "\n  " + css_link + page[end:]
     if start_html is not None:
-        page, count = re.subn(r'<main id="boot"[^>]*>.*?</main>', lambda _: start_html, page, flags=re.S)
+        # The start-up message with the comment about it, or (run again) the static page written before.
+        boot = r'(?:<!--(?:(?!-->).)*-->\s*)?<main id="boot"[^>]*>.*?</main>'
+        written = r'<a class="skip-link" href="#main" data-static>.*?<footer class="site-footer" data-static>.*?</footer>'
+        page, count = re.subn(boot, lambda _: start_html, page, flags=re.S)
+        if count == 0:
+            page, count = re.subn(written, lambda _: start_html, page, flags=re.S)
         if count != 1:
             fail(f'{path}: expected the start-up message <main id="boot"> to replace, found {count}')
     tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".site-tmp")

@@ -11,7 +11,7 @@ test('without JavaScript, index.html shows the start page and its privacy promis
   const page = guard(await context.newPage());
   await page.goto('./index.html');
   await expect(page.getByRole('heading', { level: 1, name: 'ISO/IEC 42001 readiness self-assessment' })).toBeVisible();
-  await expect(page.getByText(/^Private by design: everything you enter stays in this browser/)).toBeVisible();
+  await expect(page.getByRole('main').getByText(/^Private by design: everything you enter stays in this browser/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Quick scan' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Start' })).toHaveAttribute(
     'aria-current',
