@@ -10,14 +10,25 @@ use aims_readiness::score;
 #[test]
 fn every_navigation_entry_is_a_page_of_the_app() {
     let nav = &catalogue().start.frame.nav;
-    assert_eq!(nav.first().map(|n| n.href.as_str()), Some("#/"), "Start comes first");
+    assert_eq!(
+        nav.first().map(|n| n.href.as_str()),
+        Some("#/"),
+        "Start comes first"
+    );
     for entry in nav {
         assert!(
-            !matches!(Route::parse(&entry.href), Route::NotFound(_) | Route::Share(_)),
+            !matches!(
+                Route::parse(&entry.href),
+                Route::NotFound(_) | Route::Share(_)
+            ),
             "{} is not a page",
             entry.href
         );
-        assert_eq!(Route::parse(&entry.href).href(), entry.href, "written as the app writes it");
+        assert_eq!(
+            Route::parse(&entry.href).href(),
+            entry.href,
+            "written as the app writes it"
+        );
         assert!(!entry.label.trim().is_empty());
     }
 }
@@ -28,8 +39,12 @@ fn the_counts_are_filled_in() {
     let text = &cat.start.start;
     let quick = score::in_scope(cat, Mode::Quick).count();
     let full = score::in_scope(cat, Mode::Full).count();
-    assert!(text.quick_text(quick).starts_with(&format!("{quick} key questions")));
-    assert!(text.full_text(full).starts_with(&format!("All {full} requirements")));
+    assert!(text
+        .quick_text(quick)
+        .starts_with(&format!("{quick} key questions")));
+    assert!(text
+        .full_text(full)
+        .starts_with(&format!("All {full} requirements")));
     for t in [&text.quick_text(quick), &text.full_text(full)] {
         assert!(!t.contains('{'), "{t}");
     }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectAccessible } from './fixtures';
 import { ResultsPage, StartPage } from './pages';
 import { outline } from './static-markup';
 
@@ -67,16 +67,20 @@ test('the start page carries the site: title, description, theme colour, logo, n
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#8a1c4a');
   await expectBranded(page, true);
   expect(await accent(page)).toBe(ACCENT.light);
+  await expectAccessible(page, 'the branded start page, light');
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await accent(page)).toBe(ACCENT.dark);
+  await expectAccessible(page, 'the branded start page, dark');
   const manifest = await (await page.request.get('manifest.webmanifest')).json();
   expect(manifest.theme_color).toBe('#8a1c4a');
 });
 
 test('the results page carries the call to action and the same frame', async ({ guarded: page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   const results = new ResultsPage(page);
   await results.goto();
   await expectBranded(page, true);
+  await expectAccessible(page, 'the branded results page on a phone');
   // Following the call to action is the visitor's choice: the page itself made no request elsewhere (the
   // fixture fails the test on any), and the link holds no answer.
   const href = await page.getByRole('main').getByRole('link', { name: CTA }).getAttribute('href');
