@@ -60,6 +60,10 @@ browser:
 # and its files join dist/ as quiz.html and files whose names carry their own hashes (the stylesheet is the
 # same file); then the steps that need the whole site run.
 QUIZ_DIST := target/quiz-dist
+# The site configuration (content/site.toml); `make build SITE=path/to/site.toml` builds for another site.
+# build.rs checks it and embeds it; scripts/site_pages.py applies it to the pages.
+SITE ?= content/site.toml
+export SITE
 
 build: tools
 	$(TRUNK) build --release
@@ -69,8 +73,14 @@ build: tools
 		if [ -e "$$t" ]; then cmp -s "$$f" "$$t" || { echo "build: $$t differs between the two pages' builds"; exit 1; }; \
 		else cp "$$f" "$$t"; fi; \
 	done
+	@if python3 -c 'import sys, tomllib; sys.exit(tomllib.load(open(sys.argv[1], "rb")).get("index", "app") != "quiz")' "$(SITE)"; then \
+		mv dist/index.html dist/app.html && mv dist/quiz.html dist/index.html; \
+		echo "build: index.html is the quiz, the full app is app.html ($(SITE))"; \
+	fi
+	python3 scripts/site_pages.py dist "$(SITE)"
 	python3 scripts/csp_hash.py dist
 	python3 scripts/service_worker.py dist
+	node scripts/precompress.mjs dist
 
 serve: build
 	@echo "Serving dist/ on http://127.0.0.1:8080 (index.html, quiz.html)"

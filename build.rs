@@ -2,6 +2,10 @@
 //! build ships no TOML parser and reads its content without parsing JSON. A file that does not parse fails
 //! the build with its path and the parser's message; the content rules themselves are checked by
 //! `aims_readiness::catalogue::validate` in `cargo test`.
+//!
+//! It also checks the site's settings (`content/site.toml`, or the file the `SITE` variable names) with the
+//! core's own rules (`src/site/`) and embeds them the same way; a problem fails the build, naming the file
+//! and the field.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,9 +20,27 @@ mod documents;
 #[allow(dead_code)]
 #[path = "src/catalogue/exclusion.rs"]
 mod exclusion;
+#[allow(dead_code)]
+#[path = "src/catalogue/start.rs"]
+mod start;
+
+// The site's settings: the same checks the core runs, here before anything is built.
+#[allow(dead_code)]
+#[path = "src/site/colour.rs"]
+mod colour;
+#[allow(dead_code)]
+#[path = "src/site/config.rs"]
+mod config;
+#[allow(dead_code)]
+#[path = "src/site/link.rs"]
+mod link;
+#[allow(dead_code)]
+#[path = "src/site/theme.rs"]
+mod theme;
 
 use documents::DocumentsFile;
 use schema::{AnnexCFile, ContentBundle, CrosswalkFile, LevelsFile, SectionFile};
+use start::StartFile;
 
 fn main() {
     let content = Path::new("content");
@@ -37,6 +59,32 @@ fn main() {
     // The quiz page's bundle: the same structure with only the text it shows (`ContentBundle::for_quiz`).
     let quiz = postcard::to_allocvec(&bundle.for_quiz()).expect("quiz bundle serialises");
     fs::write(out.join("content-quiz.postcard"), quiz).expect("OUT_DIR is writable");
+
+    // `make build SITE=path/to/site.toml` builds for another site.
+    println!("cargo:rerun-if-env-changed=SITE");
+    let site_path = std::env::var("SITE").unwrap_or_else(|_| "content/site.toml".to_owned());
+    let site = match read_site(Path::new(&site_path)) {
+        Ok(site) => site,
+        Err(message) => {
+            eprintln!("site error:\n{message}");
+            std::process::exit(1);
+        }
+    };
+    let bytes = postcard::to_allocvec(&site).expect("site serialises");
+    fs::write(out.join("site.postcard"), bytes).expect("OUT_DIR is writable");
+}
+
+/// Reads and checks the site file; an error names the file and the field.
+fn read_site(path: &Path) -> Result<config::Site, String> {
+    println!("cargo:rerun-if-changed={}", display(path));
+    let file: config::SiteFile = parse_toml(path)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    config::check(&file, |logo| {
+        let logo = dir.join(logo);
+        println!("cargo:rerun-if-changed={}", display(&logo));
+        fs::read(&logo).map_err(|e| e.to_string())
+    })
+    .map_err(|errors| config::errors_text(&display(path), &errors))
 }
 
 fn read_bundle(content: &Path) -> Result<ContentBundle, String> {
@@ -62,6 +110,7 @@ fn read_bundle(content: &Path) -> Result<ContentBundle, String> {
         about: read(&content.join("about.md"))?,
         policy_templates,
         documents: parse_toml::<DocumentsFile>(&content.join("documents.toml"))?,
+        start: parse_toml::<StartFile>(&content.join("start.toml"))?,
     })
 }
 

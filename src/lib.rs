@@ -27,6 +27,7 @@ pub mod roadmap;
 pub mod route;
 pub mod score;
 pub mod share;
+pub mod site;
 pub mod soa;
 pub mod sync;
 

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod exclusion;
 pub mod schema;
 pub mod standard;
+pub mod start;
 mod validate;
 
 use std::collections::HashMap;
@@ -111,6 +112,8 @@ pub struct Catalogue {
     index: HashMap<String, (usize, usize)>,
     /// `content/documents.toml`: the documented information the standard asks for.
     documents: DocumentsFile,
+    /// `content/start.toml`: the start page's wording and the frame around every page.
+    pub start: start::StartFile,
 }
 
 impl Catalogue {
@@ -169,6 +172,7 @@ impl Catalogue {
             policy_templates: bundle.policy_templates.into_iter().collect(),
             index,
             documents: bundle.documents,
+            start: bundle.start,
         }
     }
 

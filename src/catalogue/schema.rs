@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 // includes next to this one.
 use super::documents::DocumentsFile;
 use super::exclusion::ExclusionHintDef;
+use super::start::StartFile;
 
 /// The content format this build understands; every content file states it.
 pub const CONTENT_FORMAT_VERSION: u32 = 1;
@@ -184,6 +185,8 @@ pub struct ContentBundle {
     pub policy_templates: Vec<(String, String)>,
     /// `content/documents.toml`.
     pub documents: DocumentsFile,
+    /// `content/start.toml`.
+    pub start: StartFile,
 }
 
 impl ContentBundle {
@@ -281,6 +284,7 @@ impl ContentBundle {
                 documents: Vec::new(),
                 ..self.documents
             },
+            start: self.start,
         }
     }
 }

@@ -125,6 +125,14 @@ pub fn remove_by_id(id: &str) {
     }
 }
 
+/// Removes every element that matches a CSS selector.
+pub fn remove_all(selector: &str) {
+    let document = window().document().expect("a window has a document");
+    while let Ok(Some(element)) = document.query_selector(selector) {
+        element.remove();
+    }
+}
+
 /// Scrolls to the top of the page.
 pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);

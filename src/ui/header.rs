@@ -1,18 +1,23 @@
-//! The site header: name, navigation and the save indicator.
+//! The site header: the hosting site's logo and name, the app's name, navigation and the save indicator.
 
 use leptos::prelude::*;
 
 use crate::codec;
 use crate::route::Route;
+use crate::site;
 
 use super::state::{AppState, SaveStatus};
 
-/// Site name, links to every page (the current one marked) and the "Saved locally" indicator.
+/// Logo and name of the hosting site (if `site.toml` has them) and the app's name, a link to the start page;
+/// links to every page (the current one marked) and the "Saved locally" indicator. Its wording is
+/// `content/start.toml`'s, which `scripts/site_pages.py` also writes into the static start page.
 #[component]
 pub fn Header() -> impl IntoView {
     let state = AppState::expect();
-    let link = move |route: Route, label: &'static str| {
-        let href = route.href();
+    let frame = &state.catalogue().start.frame;
+    let site = site::site();
+    let link = move |href: &'static str, label: &'static str| {
+        let route = Route::parse(href);
         let current = move || {
             let now = state.route.get();
             let same = match (&now, &route) {
@@ -25,18 +30,16 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <a class="brand" href="#/">"ISO/IEC 42001 readiness"</a>
-            <nav aria-label="Main">
+            <a class="brand" href="#/">
+                {site.logo.as_deref().map(|src| view! {
+                    <img class="site-logo" src=src alt="" width="96" height="32" />
+                })}
+                {site.name.as_deref().map(|name| view! { <span class="site-name">{name}</span> })}
+                <span class="brand-app">{frame.brand.as_str()}</span>
+            </a>
+            <nav aria-label=frame.nav_label.as_str()>
                 <ul>
-                    {link(Route::Start, "Start")}
-                    {link(Route::Assessments, "Assessments")}
-                    {link(Route::Profile, "Profile")}
-                    {link(Route::Assess(None), "Questions")}
-                    {link(Route::Results, "Results")}
-                    {link(Route::Soa, "SoA")}
-                    {link(Route::Policy, "AI policy")}
-                    {link(Route::Documents, "Documents")}
-                    {link(Route::Roadmap, "Roadmap")}
+                    {frame.nav.iter().map(|n| link(n.href.as_str(), n.label.as_str())).collect_view()}
                 </ul>
             </nav>
             <p class="save-indicator" role="status">

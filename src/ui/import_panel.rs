@@ -20,6 +20,7 @@ use super::{
 pub fn ImportPanel() -> impl IntoView {
     let state = AppState::expect();
     let cat = state.catalogue();
+    let text = &cat.start.import;
     let preview: RwSignal<Option<Preview>> = RwSignal::new(None);
     // An encrypted file waiting for its passphrase.
     let sealed: RwSignal<Option<Sealed>> = RwSignal::new(None);
@@ -77,10 +78,10 @@ pub fn ImportPanel() -> impl IntoView {
 
     view! {
         <section class="card import" aria-labelledby="import-title">
-            <h2 id="import-title">"Import an assessment"</h2>
-            <p>"Load a JSON file exported from this app, for example one a colleague or client sent you. You will see what it holds before anything is kept; it is added beside your other assessments unless you choose otherwise."</p>
+            <h2 id="import-title">{text.title.as_str()}</h2>
+            <p>{text.text.as_str()}</p>
             <label class="file-label">
-                "Assessment file (.json)"
+                {text.file_label.as_str()}
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change />
             </label>
             {move || sealed.get().map(|s| view! {

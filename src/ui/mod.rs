@@ -4,6 +4,7 @@
 
 mod assess_page;
 mod bar_chart;
+mod call_to_action;
 mod choice;
 mod compare_page;
 mod crypto;
@@ -33,6 +34,7 @@ mod results_page;
 mod roadmap_page;
 mod section_nav;
 mod share_page;
+mod site_footer;
 mod soa_page;
 mod start_page;
 mod state;
@@ -50,9 +52,12 @@ use crate::route::Route;
 
 use state::AppState;
 
-/// Replaces index.html's start-up message with the app.
+/// Replaces what index.html shows before the app runs with the app: the start-up message (`#boot`), or the
+/// static start page `scripts/site_pages.py` wrote (every element marked `data-static`). Both go in the
+/// same task as the app's first render, so the browser never paints the page without either.
 pub fn mount() {
     dom::remove_by_id("boot");
+    dom::remove_all("[data-static]");
     leptos::mount::mount_to_body(App);
 }
 
@@ -97,17 +102,12 @@ fn App() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=move |e| {
             e.prevent_default();
             dom::focus("#main");
-        }>"Skip to main content"</a>
+        }>{state.catalogue().start.frame.skip_link.clone()}</a>
         <header::Header />
         <unreadable_banner::UnreadableBanner />
         <storage_banner::StorageBanner />
         <main id="main" tabindex="-1">{page}</main>
         <live_region::LiveRegion />
-        <footer class="site-footer">
-            <p>
-                "Private by design: everything you enter stays in this browser and nothing is sent anywhere. "
-                "A readiness self-assessment, not an audit or a certification."
-            </p>
-        </footer>
+        <site_footer::SiteFooter />
     }
 }

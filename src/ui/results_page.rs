@@ -13,8 +13,9 @@ use crate::score::{self, Figures, SectionScore};
 use crate::soa;
 
 use super::{
-    bar_chart::BarChart, choice::Choice, data_panel::DataPanel, export_panel::ExportPanel,
-    import_panel::ImportPanel, radar_chart::RadarChart, state::AppState, table_scroll::TableScroll,
+    bar_chart::BarChart, call_to_action::CallToAction, choice::Choice, data_panel::DataPanel,
+    export_panel::ExportPanel, import_panel::ImportPanel, radar_chart::RadarChart, state::AppState,
+    table_scroll::TableScroll,
 };
 
 /// `data-readiness` carries the whole percent shown; a section without a score has none.
@@ -126,6 +127,8 @@ pub fn ResultsPage() -> impl IntoView {
                     <p class="hint">"3 · Implemented is what a certification audit looks for."</p>
                 </div>
             </section>
+
+            <CallToAction />
 
             <div class="charts">
                 <section class="card" aria-labelledby="clauses-title">

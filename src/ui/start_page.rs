@@ -8,9 +8,10 @@ use crate::report::date_label;
 use crate::route::Route;
 use crate::score;
 
-use super::{dom, import_panel::ImportPanel, state::AppState};
+use super::{call_to_action::CallToAction, dom, import_panel::ImportPanel, state::AppState};
 
-/// Landing page.
+/// Landing page. Its wording is `content/start.toml`'s; `scripts/site_pages.py` writes the same markup (as a
+/// new visitor sees it) into `index.html`, so keep the two in step (`tests/e2e/site.spec.ts` compares them).
 #[component]
 pub fn StartPage() -> impl IntoView {
     let state = AppState::expect();
@@ -27,18 +28,14 @@ pub fn StartPage() -> impl IntoView {
             .with(|a| a.as_ref().is_some_and(|a| a.has_data()))
     };
     let about = markdown::to_html(&cat.about);
+    let text = &cat.start.start;
 
     view! {
-        <h1 tabindex="-1">"ISO/IEC 42001 readiness self-assessment"</h1>
-        <p class="lead">
-            "See how ready your organisation's AI management system is for ISO/IEC 42001:2023: every "
-            "clause requirement and Annex A control explained in plain language, a readiness score per "
-            "clause and control category, your gaps, a Statement of Applicability and a draft AI policy."
-        </p>
+        <h1 tabindex="-1">{text.title.as_str()}</h1>
+        <p class="lead">{text.lead.as_str()}</p>
         <p class="privacy-promise">
-            <strong>"Private by design: "</strong>
-            "everything you enter stays in this browser and nothing is sent anywhere. "
-            "To wipe it, use “Delete all local data” on the Results page."
+            <strong>{text.privacy_lead.as_str()}</strong>
+            {text.privacy.as_str()}
         </p>
 
         <Show when=has_data>
@@ -62,15 +59,15 @@ pub fn StartPage() -> impl IntoView {
         </Show>
 
         <section class="choices" aria-labelledby="choose-title">
-            <h2 id="choose-title">{move || if has_data() { "Or switch mode" } else { "Choose how to start" }}</h2>
+            <h2 id="choose-title">{move || if has_data() { text.switch.as_str() } else { text.choose.as_str() }}</h2>
             <div class="choice-grid">
                 <div class="card choice">
-                    <button type="button" class="big" on:click=move |_| start(Mode::Quick)>"Quick scan"</button>
-                    <p>{format!("{quick_count} key questions, about 5 minutes. An indicative score across every clause and control category.")}</p>
+                    <button type="button" class="big" on:click=move |_| start(Mode::Quick)>{text.quick_button.as_str()}</button>
+                    <p>{text.quick_text(quick_count)}</p>
                 </div>
                 <div class="card choice">
-                    <button type="button" class="big" on:click=move |_| start(Mode::Full)>"Full assessment"</button>
-                    <p>{format!("All {full_count} requirements: the 32 clause requirements and 38 Annex A controls. Work through it over several sessions.")}</p>
+                    <button type="button" class="big" on:click=move |_| start(Mode::Full)>{text.full_button.as_str()}</button>
+                    <p>{text.full_text(full_count)}</p>
                 </div>
             </div>
             <Show when=has_data>
@@ -78,10 +75,12 @@ pub fn StartPage() -> impl IntoView {
             </Show>
         </section>
 
+        <CallToAction />
+
         <ImportPanel />
 
         <details class="about">
-            <summary>"About ISO/IEC 42001 and this tool"</summary>
+            <summary>{text.about.as_str()}</summary>
             <div class="prose" inner_html=about></div>
         </details>
     }

@@ -146,13 +146,13 @@ function buildFloor() {
 // Records in window.__bench.interactive the time (ms after navigation start) at which the first item's
 // first level radio is in the document, enabled and laid out, i.e. a click on it would land; and in
 // window.__bench.firstElement when the first element other than <noscript> or index.html's start-up message
-// (#boot) appeared in <body> (for a
+// (#boot) or its static start page ([data-static], scripts/site_pages.py) appeared in <body> (for a
 // script-built page: when its code had been fetched, compiled and started rendering).
 const INTERACTIVE_PROBE = `(() => {
   const probe = { interactive: null, firstElement: null };
   Object.defineProperty(window, '__bench', { value: probe });
   const check = () => {
-    if (probe.firstElement === null && document.body && [...document.body.children].some((el) => el.localName !== 'noscript' && el.localName !== 'script' && el.id !== 'boot')) {
+    if (probe.firstElement === null && document.body && [...document.body.children].some((el) => el.localName !== 'noscript' && el.localName !== 'script' && el.id !== 'boot' && !el.hasAttribute('data-static'))) {
       probe.firstElement = performance.now();
     }
     const radio = document.querySelector(${JSON.stringify(RADIO)});

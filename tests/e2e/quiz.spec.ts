@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { OPEN_KEY, ResultsPage, downloadFrom, expectedBand, expectedReadiness, stored, storedIds } from './pages';
@@ -172,15 +174,14 @@ test('embedded in another origin’s iframe, “continue” opens the full app i
   test.setTimeout(180_000);
   await page.setViewportSize(PHONE);
   const quizUrl = new URL('quiz.html', baseURL).href;
-  // Another origin (another port of 127.0.0.1), served by the test itself: a host site's page.
-  const host = `http://127.0.0.1:${Number(new URL(baseURL!).port) + 1}/embed.html`;
-  await page.route(host, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><title>Host site</title><h1>Our AI readiness quiz</h1>
-        <iframe src="${quizUrl}" title="ISO/IEC 42001 readiness quick scan" style="width:100%;height:760px;border:0"></iframe></html>`,
-    }),
-  );
+  // Another origin (another port of 127.0.0.1), served for real by the test: a host site's page. (Chromium
+  // refuses loopback frames inside a page faked with page.route.)
+  const body = `<!doctype html><html lang="en"><title>Host site</title><h1>Our AI readiness quiz</h1>
+    <iframe src="${quizUrl}" title="ISO/IEC 42001 readiness quick scan" style="width:100%;height:760px;border:0"></iframe></html>`;
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const host = `http://127.0.0.1:${(server.address() as AddressInfo).port}/embed.html`;
+  test.info().attach('host', { body: host });
   await page.goto(host);
   const frame = page.frameLocator('iframe');
   await frame.getByRole('button', { name: /^Start/ }).first().click();
@@ -214,4 +215,5 @@ test('embedded in another origin’s iframe, “continue” opens the full app i
   await tab.getByRole('button', { name: 'Add as a new assessment' }).click();
   await tab.goto(new URL('index.html#/results', baseURL).href);
   await expect(new ResultsPage(tab).score('overall')).toHaveAttribute('data-readiness', String(readiness));
+  server.close();
 });

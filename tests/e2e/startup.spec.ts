@@ -1,8 +1,9 @@
 import { test, expect, expectAccessible } from './fixtures';
 
-// On a slow connection the page is never blank: index.html says the app is loading, after a while says
-// what may be wrong, and the app replaces the message as soon as it starts.
-test('the page says it is loading until the app starts, then the app replaces the message', async ({ guarded: page }) => {
+// On a slow connection the page is never blank: index.html carries the start page as static HTML
+// (scripts/site_pages.py), and the app replaces it as soon as it starts. tests/e2e/first-paint.spec.ts
+// checks the two are the same markup.
+test('the start page shows before the app starts, then the app replaces it', async ({ guarded: page }) => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/_bg\.wasm$/, async (route) => {
@@ -11,29 +12,30 @@ test('the page says it is loading until the app starts, then the app replaces th
   });
 
   await page.goto('./', { waitUntil: 'commit' });
-  const boot = page.getByRole('main');
-  await expect(boot.getByRole('heading', { level: 1 })).toHaveText('ISO/IEC 42001 readiness self-assessment');
-  await expect(boot.getByRole('status')).toHaveText('Loading the app…');
-  const slow = boot.getByText(/^Still loading\?/);
-  await expect(slow).toHaveCSS('opacity', '0');
-  await expectAccessible(page, 'start-up message');
-  // The hint fades in after a few seconds; play its animation to the end instead of waiting.
-  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-  await expect(slow).toHaveCSS('opacity', '1');
-  await expect(slow).toContainText('may block JavaScript or WebAssembly');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('ISO/IEC 42001 readiness self-assessment');
+  await expect(main.getByText('nothing is sent anywhere', { exact: false })).toBeVisible();
+  await expect(main.getByRole('button', { name: 'Quick scan' })).toBeVisible();
+  // Still the static page: the app has not started.
+  await expect(page.locator('main[data-static]')).toHaveCount(1);
+  await expectAccessible(page, 'static start page');
 
   release();
-  await expect(page.getByRole('main').getByText('nothing is sent anywhere')).toBeVisible();
-  await expect(page.locator('#boot')).toHaveCount(0);
-  await expect(page.getByText('Loading the app')).toHaveCount(0);
+  await expect(page.locator('[data-static]')).toHaveCount(0);
+  await expect(page.getByRole('main').getByText('nothing is sent anywhere', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Quick scan' }).click();
+  await expect(page).toHaveURL(/#\/profile$/);
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the page says the app needs JavaScript and does not claim to be loading', async ({ guarded: page }) => {
+  test('the page shows the start page, says the app needs JavaScript and does not claim to be loading', async ({
+    guarded: page,
+  }) => {
     await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ISO/IEC 42001 readiness self-assessment');
     await expect(page.getByText(/needs JavaScript enabled/)).toBeVisible();
-    await expect(page.getByText('Loading the app…')).toBeHidden();
+    await expect(page.getByText('Loading the app…')).toHaveCount(0);
   });
 });

@@ -26,7 +26,7 @@ pub fn QuizResult() -> impl IntoView {
     let band = move || card.with(|c| c.band);
     let gaps = move || state.with(|a| quiz::top_gaps(cat, a));
     let framed = dom::in_frame();
-    let app_href = "index.html";
+    let app_href = crate::site::site().app_href();
     let link = RwSignal::new(String::new());
     let link_error = RwSignal::new(String::new());
 

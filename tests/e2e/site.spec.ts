@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { ResultsPage, StartPage } from './pages';
+import { outline } from './static-markup';
+
+// A hosting site's settings on the full app: name, logo, accent colour (light and dark), title, description,
+// call to action (with the sentence that it carries no answers) and footer links, on the start page (static
+// first paint and app) and the results page.
+//
+// Runs only against a build made with the sample settings:
+//
+//   make build SITE=tests/data/site/sample/site.toml
+//   SITE=tests/data/site/sample/site.toml E2E_PORT=8152 node_modules/.bin/playwright test \
+//     --config tests/e2e/playwright.config.ts site.spec.ts
+//
+// (with `make build`'s post-build step scripts/site_pages.py dist "$SITE"). Any other build skips it.
+
+const SAMPLE = 'tests/data/site/sample/site.toml';
+test.skip(process.env.SITE !== SAMPLE, `needs a build made with SITE=${SAMPLE}`);
+
+const NAME = 'Example Consulting';
+const CTA = 'Talk to Example Consulting';
+const CTA_URL = 'https://consulting.example.org/contact?from=readiness';
+const NOTE = 'Opens consulting.example.org. The link carries none of your answers; they stay in this browser.';
+const FOOTER = [
+  ['Imprint', 'https://consulting.example.org/imprint'],
+  ['Privacy notice', 'https://consulting.example.org/privacy'],
+];
+// #8a1c4a in the light theme, #ff9ec8 in the dark one.
+const ACCENT = { light: 'rgb(138, 28, 74)', dark: 'rgb(255, 158, 200)' };
+
+
+/** Checks the header's logo and name, the call to action and the footer links of the page shown. */
+async function expectBranded(page: Page, withCallToAction: boolean) {
+  const brand = page.locator('header .brand');
+  await expect(brand.locator('.site-name')).toHaveText(NAME);
+  const logo = brand.locator('img.site-logo');
+  await expect(logo).toHaveAttribute('src', 'site-logo.svg');
+  await expect(logo).toHaveAttribute('alt', '');
+  // Loaded from this site, and drawn.
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const cta = page.getByRole('main').getByRole('link', { name: CTA });
+  if (withCallToAction) {
+    await expect(cta).toHaveAttribute('href', CTA_URL);
+    await expect(cta).toHaveAttribute('rel', 'noreferrer');
+    await expect(page.locator('.cta .cta-note')).toHaveText(NOTE);
+  } else {
+    await expect(cta).toHaveCount(0);
+  }
+  const footer = page.locator('footer.site-footer');
+  for (const [text, url] of FOOTER) {
+    await expect(footer.getByRole('link', { name: text })).toHaveAttribute('href', url);
+  }
+}
+
+async function accent(page: Page): Promise<string> {
+  return page.locator('main button.big, main .cta-link').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+test('the start page carries the site: title, description, theme colour, logo, name, call to action, footer', async ({
+  guarded: page,
+}) => {
+  const start = new StartPage(page);
+  await start.goto();
+  await expect(page).toHaveTitle('AI readiness check · Example Consulting');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Example Consulting's ISO\/IEC 42001/);
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#8a1c4a');
+  await expectBranded(page, true);
+  expect(await accent(page)).toBe(ACCENT.light);
+  await expectAccessible(page, 'the branded start page, light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await accent(page)).toBe(ACCENT.dark);
+  await expectAccessible(page, 'the branded start page, dark');
+  const manifest = await (await page.request.get('manifest.webmanifest')).json();
+  expect(manifest.theme_color).toBe('#8a1c4a');
+});
+
+test('the results page carries the call to action and the same frame', async ({ guarded: page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const results = new ResultsPage(page);
+  await results.goto();
+  await expectBranded(page, true);
+  await expectAccessible(page, 'the branded results page on a phone');
+  // Following the call to action is the visitor's choice: the page itself made no request elsewhere (the
+  // fixture fails the test on any), and the link holds no answer.
+  const href = await page.getByRole('main').getByRole('link', { name: CTA }).getAttribute('href');
+  expect(href).not.toContain('share=');
+  expect(href).not.toContain('#');
+});
+
+test('the static first paint carries the site too, and the app takes it over unchanged', async ({ browser, guard }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = guard(await context.newPage());
+  await page.goto('./index.html');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('AI readiness check · Example Consulting');
+  await expectBranded(page, true);
+  expect(await accent(page)).toBe(ACCENT.light);
+  const before = await outline(page);
+  await context.close();
+
+  const live = guard(await browser.newPage());
+  await new StartPage(live).goto();
+  await expect(live.locator('[data-static]')).toHaveCount(0);
+  expect(await outline(live)).toEqual(before);
+  await live.close();
+});
