@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::assessment::Mode;
 use crate::quiz::{self, Screen};
 
-use super::{super::state::AppState, go};
+use super::{super::call_to_action::CallToAction, super::state::AppState, go};
 
 /// The first screen.
 #[component]
@@ -35,6 +35,7 @@ pub fn Intro() -> impl IntoView {
             <strong>"Private by design: "</strong>
             "your answers stay in this browser and nothing is sent anywhere."
         </p>
+        <CallToAction />
         <div class="actions quiz-start">
             {move || match resumable() {
                 Some((answered, at)) => view! {

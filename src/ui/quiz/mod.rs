@@ -1,5 +1,6 @@
 //! The quiz page (`quiz.html`, the `quiz` binary): the quick scan alone, one question per screen, for a
-//! phone. It shares the app's state, storage and components ([`AppState`], [`LiveRegion`], [`Choice`]),
+//! phone. It shares the app's state, storage and components ([`AppState`], [`LiveRegion`], the level
+//! radios, the site's footer and call to action),
 //! so its answers are stored, checked and merged with other tabs exactly as the full app's are; what
 //! each screen shows and where the answers go is decided in [`crate::quiz`]. One component per file.
 
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::quiz::{self, Screen};
 
-use super::{dom, live_region::LiveRegion, state::AppState};
+use super::{dom, live_region::LiveRegion, site_footer::SiteFooter, state::AppState};
 
 /// Replaces quiz.html's start-up message with the quiz.
 pub fn mount() {
@@ -24,6 +25,7 @@ pub fn mount() {
 #[component]
 fn QuizApp() -> impl IntoView {
     let state = AppState::provide();
+    let site = crate::site::site();
     let count = quiz::questions(state.catalogue()).len();
     let screen = RwSignal::new(Screen::parse(&dom::hash(), count));
     let on_hash = window_event_listener(ev::hashchange, move |_| {
@@ -47,13 +49,17 @@ fn QuizApp() -> impl IntoView {
     };
     view! {
         <header class="site-header quiz-header">
-            <p class="brand">"ISO/IEC 42001 readiness quick scan"</p>
+            <p class="brand">
+                {site.logo.as_deref().map(|src| view! {
+                    <img class="site-logo" src=src alt="" width="96" height="32" />
+                })}
+                {site.name.as_deref().map(|name| view! { <span class="site-name">{name}</span> })}
+                <span class="brand-app">"ISO/IEC 42001 readiness quick scan"</span>
+            </p>
         </header>
         <main id="main" class="quiz" tabindex="-1">{page}</main>
         <LiveRegion />
-        <footer class="site-footer">
-            <p>"Private by design: your answers stay in this browser and nothing is sent anywhere. A readiness self-assessment, not an audit or a certification."</p>
-        </footer>
+        <SiteFooter />
     }
 }
 

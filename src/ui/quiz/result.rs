@@ -11,6 +11,7 @@ use crate::route::Route;
 use crate::share;
 
 use super::{
+    super::call_to_action::CallToAction,
     super::{dom, state::AppState},
     go,
 };
@@ -121,6 +122,7 @@ pub fn QuizResult() -> impl IntoView {
             }}
         </section>
 
+        <CallToAction />
         <section class="card" aria-labelledby="quiz-next-title">
             <h2 id="quiz-next-title">"What next"</h2>
             <p>
