@@ -49,15 +49,23 @@ def read_toml(path):
 
 
 def question_counts():
-    """The number of quick-scan questions and of all questions, from the section files the app embeds."""
-    quick = full = 0
+    """The number of quick-scan questions and of all questions, and the quick scan's minutes, from the
+    content files the app embeds. The minutes follow `quiz::minutes` in src/quiz.rs: the quick questions'
+    words and the generic scale's once, read at 180 words a minute, plus 5 seconds per answer, rounded up
+    (tests/e2e/first-paint.spec.ts compares this page with the app's)."""
+    quick = full = words = 0
     folder = os.path.join(ROOT, "content", "sections")
     for name in sorted(os.listdir(folder)):
         if name.endswith(".toml"):
             for item in read_toml(os.path.join(folder, name)).get("items", []):
                 full += 1
-                quick += bool(item.get("quick", False))
-    return quick, full
+                if item.get("quick", False):
+                    quick += 1
+                    words += len(item["question"].split())
+    for level in read_toml(os.path.join(ROOT, "content", "levels.toml"))["levels"]:
+        words += len(level["name"].split()) + len(level["meaning"].split())
+    seconds = words * 60 // 180 + quick * 5
+    return quick, full, max(1, -(-seconds // 60))
 
 
 def colour(site, key):
@@ -112,7 +120,7 @@ def brand(site, frame):
 def static_start(site, start):
     """The frame and the start page for a new visitor: the markup the app renders at #/."""
     frame, text, imp = start["frame"], start["start"], start["import"]
-    quick, full = question_counts()
+    quick, full, minutes = question_counts()
     current = ' aria-current="page"'
     nav = "".join(
         f'<li><a href="{esc(n["href"])}"{current if n["href"] == "#/" else ""}>{esc(n["label"])}</a></li>'
@@ -145,7 +153,7 @@ def static_start(site, start):
         f'<p class="privacy-promise"><strong>{esc(text["privacy_lead"])}</strong>{esc(text["privacy"])}</p>'
         '<section class="choices" aria-labelledby="choose-title">'
         f'<h2 id="choose-title">{esc(text["choose"])}</h2><div class="choice-grid">'
-        + choice(text["quick_button"], text["quick_text"].replace("{quick}", str(quick)))
+        + choice(text["quick_button"], text["quick_text"].replace("{quick}", str(quick)).replace("{minutes}", str(minutes)))
         + choice(text["full_button"], text["full_text"].replace("{full}", str(full)))
         + "</div></section>"
         + cta

@@ -134,6 +134,18 @@ pub fn band_meaning(band: Band) -> &'static str {
     }
 }
 
+/// The result's line under the score: what the band means, or that there is no score yet.
+pub fn band_line(band: Option<Band>) -> &'static str {
+    band.map_or("Answer at least one question to see a score.", band_meaning)
+}
+
+/// Why the result is indicative, with how much of the quiz was answered.
+pub fn indicative_text(answered: usize, count: usize) -> String {
+    format!(
+        "Indicative: {answered} of {count} questions answered, one or a few per clause and Annex A category. Unanswered questions count as level 0."
+    )
+}
+
 /// The most important gaps for the result screen: the first [`TOP_GAPS`] of the action plan (clause
 /// requirements first, then the largest shortfall).
 pub fn top_gaps(cat: &Catalogue, a: &Assessment) -> Vec<Gap> {
@@ -170,6 +182,14 @@ pub fn resume_at(cat: &Catalogue, a: &Assessment) -> Screen {
         .iter()
         .position(|item| a.answer(&item.id).is_none())
         .map_or(Screen::Result, Screen::Question)
+}
+
+/// An unfinished quick scan the intro offers to continue: how many questions it answers and where it
+/// resumes. `None` when the open assessment is not a quick scan or answers none of the questions.
+pub fn resumable(cat: &Catalogue, open: Option<&Assessment>) -> Option<(usize, Screen)> {
+    let a = open.filter(|a| a.mode == Mode::Quick)?;
+    let answered = answered(cat, a);
+    (answered > 0).then(|| (answered, resume_at(cat, a)))
 }
 
 /// How many of the quiz's questions `a` answers.
@@ -317,6 +337,22 @@ mod tests {
     }
 
     #[test]
+    fn only_a_started_quick_scan_is_offered_to_continue() {
+        let cat = catalogue();
+        let qs = questions(cat);
+        let mut quick = Assessment::new(Mode::Quick, "2026-01-01T00:00:00Z");
+        assert_eq!(resumable(cat, Some(&quick)), None);
+        quick
+            .set_level(cat, &qs[0].id, Level::new(2).unwrap())
+            .unwrap();
+        assert_eq!(resumable(cat, Some(&quick)), Some((1, Screen::Question(1))));
+        let mut full = quick.clone();
+        full.mode = Mode::Full;
+        assert_eq!(resumable(cat, Some(&full)), None);
+        assert_eq!(resumable(cat, None), None);
+    }
+
+    #[test]
     fn top_gaps_are_the_head_of_the_action_plan() {
         let cat = catalogue();
         let mut a = Assessment::new(Mode::Quick, "2026-01-01T00:00:00Z");
@@ -391,6 +427,19 @@ mod tests {
                 q.guidance
             );
         }
+    }
+
+    #[test]
+    fn the_result_lines_say_what_they_must() {
+        assert_eq!(
+            band_line(None),
+            "Answer at least one question to see a score."
+        );
+        assert_eq!(
+            band_line(Some(Band::Developing)),
+            band_meaning(Band::Developing)
+        );
+        assert!(indicative_text(3, 22).starts_with("Indicative: 3 of 22 questions answered"));
     }
 
     #[test]

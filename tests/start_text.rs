@@ -39,13 +39,14 @@ fn the_counts_are_filled_in() {
     let text = &cat.start.start;
     let quick = score::in_scope(cat, Mode::Quick).count();
     let full = score::in_scope(cat, Mode::Full).count();
+    let minutes = aims_readiness::quiz::minutes(cat);
     assert!(text
-        .quick_text(quick)
+        .quick_text(quick, minutes)
         .starts_with(&format!("{quick} key questions")));
     assert!(text
         .full_text(full)
         .starts_with(&format!("All {full} requirements")));
-    for t in [&text.quick_text(quick), &text.full_text(full)] {
+    for t in [&text.quick_text(quick, minutes), &text.full_text(full)] {
         assert!(!t.contains('{'), "{t}");
     }
     for t in [

@@ -37,7 +37,8 @@ pub struct NavLink {
     pub label: String,
 }
 
-/// The start page as a new visitor sees it. `{quick}` and `{full}` stand for the number of questions.
+/// The start page as a new visitor sees it. `{quick}` and `{full}` stand for the number of questions, `{minutes}`
+/// for the quick scan's estimated minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StartText {
@@ -67,9 +68,12 @@ pub struct ImportText {
 }
 
 impl StartText {
-    /// The quick scan's description with its number of questions.
-    pub fn quick_text(&self, quick: usize) -> String {
-        self.quick_text.replace("{quick}", &quick.to_string())
+    /// The quick scan's description with its number of questions and the minutes it takes
+    /// ([`crate::quiz::minutes`], the quiz page's estimate).
+    pub fn quick_text(&self, quick: usize, minutes: usize) -> String {
+        self.quick_text
+            .replace("{quick}", &quick.to_string())
+            .replace("{minutes}", &minutes.to_string())
     }
 
     /// The full assessment's description with its number of questions.

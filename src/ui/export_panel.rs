@@ -1,13 +1,9 @@
 //! Exports: JSON (the file format), CSV (answers, SoA), Markdown and HTML reports, print, share link.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::codec;
 use crate::csv;
 use crate::report;
-use crate::route::Route;
-use crate::share;
 
 use super::{choice::Choice, dom, encrypted_export::EncryptedExport, state::AppState};
 
@@ -15,52 +11,30 @@ use super::{choice::Choice, dom, encrypted_export::EncryptedExport, state::AppSt
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let state = AppState::expect();
-    let cat = state.catalogue();
-    // The file format refuses to write what it would not read back; the app never holds such a state,
-    // but say so rather than offer a file that cannot be imported.
-    let download_json = move |_| {
-        let file = state.with(|a| {
-            codec::encode(a, cat).map(|json| (format!("{}.json", report::file_stem(a)), json))
-        });
-        match file {
-            Ok((name, json)) => state.offer_file(&name, "application/json", &json),
-            Err(e) => state.alert(format!("Not exported: {e}")),
-        }
-    };
     let include_notes = RwSignal::new(false);
     let link = RwSignal::new(String::new());
     // Why no link was made, shown where the link would be.
     let refusal = RwSignal::new(String::new());
-    let make_link = move |_| {
-        let fragment = match state.with(|a| share::to_fragment(a, include_notes.get_untracked())) {
-            Ok(fragment) => fragment,
+    let make_link =
+        move |_| match state.share_url(&dom::page_address(), include_notes.get_untracked()) {
+            Ok(url) => {
+                refusal.set(String::new());
+                link.set(url.clone());
+                state.copy_link(url);
+            }
             Err(error) => {
                 link.set(String::new());
                 refusal.set(error.to_string());
                 state.alert(error.to_string());
-                return;
             }
         };
-        refusal.set(String::new());
-        let url = format!("{}{}", dom::page_address(), Route::Share(fragment).href());
-        link.set(url.clone());
-        spawn_local(async move {
-            match dom::copy(&url).await {
-                Ok(()) => state.status(format!(
-                    "Share link copied to the clipboard ({} characters).",
-                    url.chars().count()
-                )),
-                Err(message) => state.alert(message),
-            }
-        });
-    };
 
     view! {
         <section class="card exports" aria-labelledby="exports-title">
             <h2 id="exports-title">"Export and share"</h2>
             <p>"Files are created in your browser and saved by your browser; nothing is uploaded. The JSON file holds everything and can be imported again here or by someone you send it to."</p>
             <div class="actions wrap">
-                <button type="button" on:click=download_json>"Download JSON"</button>
+                <button type="button" on:click=move |_| state.download_json()>"Download JSON"</button>
                 <button type="button" on:click=state.export_on_click(".csv", "text/csv", csv::answers_csv)>"Download CSV of answers"</button>
                 <button type="button" on:click=state.export_on_click(".soa.csv", "text/csv", csv::soa_csv)>"Download CSV of the Statement of Applicability"</button>
                 <button type="button" on:click=state.export_on_click(".md", "text/markdown", report::report_markdown)>"Download Markdown report"</button>

@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::codec;
 use crate::route::Route;
-use crate::site;
 
-use super::state::{AppState, SaveStatus};
+use super::{
+    site_mark::SiteMark,
+    state::{AppState, SaveStatus},
+};
 
 /// Logo and name of the hosting site (if `site.toml` has them) and the app's name, a link to the start page;
 /// links to every page (the current one marked) and the "Saved locally" indicator. Its wording is
@@ -15,7 +17,6 @@ use super::state::{AppState, SaveStatus};
 pub fn Header() -> impl IntoView {
     let state = AppState::expect();
     let frame = &state.catalogue().start.frame;
-    let site = site::site();
     let link = move |href: &'static str, label: &'static str| {
         let route = Route::parse(href);
         let current = move || {
@@ -31,10 +32,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href="#/">
-                {site.logo.as_deref().map(|src| view! {
-                    <img class="site-logo" src=src alt="" width="96" height="32" />
-                })}
-                {site.name.as_deref().map(|name| view! { <span class="site-name">{name}</span> })}
+                <SiteMark />
                 <span class="brand-app">{frame.brand.as_str()}</span>
             </a>
             <nav aria-label=frame.nav_label.as_str()>

@@ -35,6 +35,7 @@ mod roadmap_page;
 mod section_nav;
 mod share_page;
 mod site_footer;
+mod site_mark;
 mod soa_page;
 mod start_page;
 mod state;

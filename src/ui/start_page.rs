@@ -63,7 +63,7 @@ pub fn StartPage() -> impl IntoView {
             <div class="choice-grid">
                 <div class="card choice">
                     <button type="button" class="big" on:click=move |_| start(Mode::Quick)>{text.quick_button.as_str()}</button>
-                    <p>{text.quick_text(quick_count)}</p>
+                    <p>{text.quick_text(quick_count, crate::quiz::minutes(cat))}</p>
                 </div>
                 <div class="card choice">
                     <button type="button" class="big" on:click=move |_| start(Mode::Full)>{text.full_button.as_str()}</button>

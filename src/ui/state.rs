@@ -496,6 +496,45 @@ impl AppState {
         move |_| self.offer_export(suffix, mime, build)
     }
 
+    /// Offers the open assessment as its JSON file. The file format refuses to write what it would not
+    /// read back; the app never holds such a state, but it says so rather than offer a file that cannot
+    /// be imported.
+    pub fn download_json(&self) {
+        let cat = self.catalogue();
+        let file = self.with(|a| {
+            codec::encode(a, cat)
+                .map(|json| (format!("{}.json", crate::report::file_stem(a)), json))
+        });
+        match file {
+            Ok((name, json)) => self.offer_file(&name, "application/json", &json),
+            Err(e) => self.alert(format!("Not exported: {e}")),
+        }
+    }
+
+    /// A share link to `page` (the full app's address, without fragment) that holds the open assessment,
+    /// or why none can be made.
+    pub fn share_url(
+        &self,
+        page: &str,
+        include_notes: bool,
+    ) -> Result<String, crate::share::LinkError> {
+        let fragment = self.with(|a| crate::share::to_fragment(a, include_notes))?;
+        Ok(format!("{page}{}", Route::Share(fragment).href()))
+    }
+
+    /// Copies a share link to the clipboard and says whether it worked.
+    pub fn copy_link(self, url: String) {
+        leptos::task::spawn_local(async move {
+            match dom::copy(&url).await {
+                Ok(()) => self.status(format!(
+                    "Share link copied to the clipboard ({} characters).",
+                    url.chars().count()
+                )),
+                Err(message) => self.alert(message),
+            }
+        });
+    }
+
     /// Offers a file for download and says whether it worked.
     pub fn offer_file(&self, name: &str, mime: &str, text: &str) {
         match dom::download(name, mime, text) {

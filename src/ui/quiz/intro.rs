@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::Mode;
 use crate::quiz::{self, Screen};
 
 use super::{super::call_to_action::CallToAction, super::state::AppState, go};
@@ -15,14 +14,7 @@ pub fn Intro() -> impl IntoView {
     let cat = state.catalogue();
     let count = quiz::questions(cat).len();
     // An unfinished quick scan in this browser is continued where it stopped.
-    let resumable = move || {
-        state.assessment.with(|a| {
-            a.as_ref()
-                .filter(|a| a.mode == Mode::Quick)
-                .map(|a| (quiz::answered(cat, a), quiz::resume_at(cat, a)))
-                .filter(|(answered, _)| *answered > 0)
-        })
-    };
+    let resumable = move || state.assessment.with(|a| quiz::resumable(cat, a.as_ref()));
     view! {
         <h1 tabindex="-1">"How ready is your AI management system for ISO/IEC 42001?"</h1>
         <p class="lead">

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 
 use crate::quiz::{self, Screen};
 
-use super::{dom, live_region::LiveRegion, site_footer::SiteFooter, state::AppState};
+use super::{
+    dom, live_region::LiveRegion, site_footer::SiteFooter, site_mark::SiteMark, state::AppState,
+};
 
 /// Replaces quiz.html's start-up message with the quiz.
 pub fn mount() {
@@ -25,7 +27,6 @@ pub fn mount() {
 #[component]
 fn QuizApp() -> impl IntoView {
     let state = AppState::provide();
-    let site = crate::site::site();
     let count = quiz::questions(state.catalogue()).len();
     let screen = RwSignal::new(Screen::parse(&dom::hash(), count));
     let on_hash = window_event_listener(ev::hashchange, move |_| {
@@ -50,10 +51,7 @@ fn QuizApp() -> impl IntoView {
     view! {
         <header class="site-header quiz-header">
             <p class="brand">
-                {site.logo.as_deref().map(|src| view! {
-                    <img class="site-logo" src=src alt="" width="96" height="32" />
-                })}
-                {site.name.as_deref().map(|name| view! { <span class="site-name">{name}</span> })}
+                <SiteMark />
                 <span class="brand-app">"ISO/IEC 42001 readiness quick scan"</span>
             </p>
         </header>

@@ -4,10 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::codec;
 use crate::quiz::{self, Screen};
-use crate::report;
-use crate::route::Route;
 use crate::share;
 
 use super::{
@@ -39,34 +36,19 @@ pub fn QuizResult() -> impl IntoView {
         };
         quiz::continuation(app_href, framed, fragment.as_deref())
     };
-    let download = move |_| match state.with(|a| {
-        codec::encode(a, cat).map(|json| (format!("{}.json", report::file_stem(a)), json))
-    }) {
-        Ok((name, json)) => state.offer_file(&name, "application/json", &json),
-        Err(error) => state.alert(error.to_string()),
-    };
-    let make_link = move |_| match state.with(|a| share::to_fragment(a, false)) {
-        Ok(fragment) => {
-            let url = format!(
-                "{}{}",
-                quiz::sibling(&dom::page_address(), app_href),
-                Route::Share(fragment).href()
-            );
-            link_error.set(String::new());
-            link.set(url.clone());
-            leptos::task::spawn_local(async move {
-                match dom::copy(&url).await {
-                    Ok(()) => state.status("Share link copied to the clipboard."),
-                    Err(_) => state.status("Share link made: copy it from the field below."),
-                }
-            });
-        }
-        Err(error) => {
-            link.set(String::new());
-            link_error.set(error.to_string());
-            state.alert(error.to_string());
-        }
-    };
+    let make_link =
+        move |_| match state.share_url(&quiz::sibling(&dom::page_address(), app_href), false) {
+            Ok(url) => {
+                link_error.set(String::new());
+                link.set(url.clone());
+                state.copy_link(url);
+            }
+            Err(error) => {
+                link.set(String::new());
+                link_error.set(error.to_string());
+                state.alert(error.to_string());
+            }
+        };
 
     view! {
         <h1 tabindex="-1">"Your quick-scan result"</h1>
@@ -77,11 +59,8 @@ pub fn QuizResult() -> impl IntoView {
                 " "
                 <span class=move || format!("band band-{}", band().map_or("none", |b| b.key()))>{move || card.with(|c| c.band_text())}</span>
             </p>
-            <p>{move || band().map(quiz::band_meaning).unwrap_or("Answer at least one question to see a score.")}</p>
-            <p class="hint">{move || format!(
-                "Indicative: {} of {count} questions answered, one or a few per clause and Annex A category. Unanswered questions count as level 0.",
-                answered()
-            )}</p>
+            <p>{move || quiz::band_line(band())}</p>
+            <p class="hint">{move || quiz::indicative_text(answered(), count)}</p>
         </section>
 
         <section aria-labelledby="quiz-sections-title">
@@ -149,7 +128,7 @@ pub fn QuizResult() -> impl IntoView {
             <h2 id="quiz-keep-title">"Keep or share my result"</h2>
             <p>"Your answers are kept in this browser only. Keep a copy as a file, or make a link that holds them: anyone with the link sees your answers, and nothing is uploaded."</p>
             <div class="actions">
-                <button type="button" class="button secondary" on:click=download>"Download my answers (JSON file)"</button>
+                <button type="button" class="button secondary" on:click=move |_| state.download_json()>"Download my answers (JSON file)"</button>
                 <button type="button" class="button secondary" on:click=make_link>"Make a share link"</button>
             </div>
             <Show when=move || !link.get().is_empty()>
