@@ -17,8 +17,9 @@ pages, but never an inline script or style). build.rs has already checked SITE_T
   (skip link, header, footer) and the start page, from content/start.toml, the same text the app's
   StartPage and Header show, in the same elements and classes, so a phone paints it before the app has
   loaded and the app replaces it (ui::mount removes every [data-static] element) without moving anything.
-  Its buttons are the app's buttons; they work once the app runs. tests/e2e/site.spec.ts compares this
-  markup with what the app renders.
+  Its buttons and file field are the app's, disabled: until the app runs nothing would act on them, and a
+  file chosen there would be dropped when the app replaces the page. tests/e2e/first-paint.spec.ts
+  compares this markup with what the app renders.
 """
 import html
 import json
@@ -142,7 +143,7 @@ def static_start(site, start):
 
     def choice(button, description):
         return (
-            f'<div class="card choice"><button type="button" class="big">{esc(button)}</button>'
+            f'<div class="card choice"><button type="button" class="big" disabled>{esc(button)}</button>'
             f"<p>{esc(description)}</p></div>"
         )
 
@@ -160,7 +161,7 @@ def static_start(site, start):
         + '<section class="card import" aria-labelledby="import-title">'
         f'<h2 id="import-title">{esc(imp["title"])}</h2><p>{esc(imp["text"])}</p>'
         f'<label class="file-label">{esc(imp["file_label"])}'
-        '<input type="file" accept=".json,application/json"></label></section>'
+        '<input type="file" accept=".json,application/json" disabled></label></section>'
         f'<details class="about"><summary>{esc(text["about"])}</summary><div class="prose"></div></details>'
         "</main>"
     )

@@ -13,6 +13,10 @@ test('without JavaScript, index.html shows the start page and its privacy promis
   await expect(page.getByRole('heading', { level: 1, name: 'ISO/IEC 42001 readiness self-assessment' })).toBeVisible();
   await expect(page.getByRole('main').getByText(/^Private by design: everything you enter stays in this browser/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Quick scan' })).toBeVisible();
+  // Until the app runs nothing would act on a control, and a file chosen here would be dropped when the
+  // app replaces the page: the static controls say so by being disabled.
+  for (const name of ['Quick scan', 'Full assessment']) await expect(page.getByRole('button', { name })).toBeDisabled();
+  await expect(page.locator('main input[type=file]')).toBeDisabled();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Start' })).toHaveAttribute(
     'aria-current',
     'page',

@@ -104,12 +104,19 @@ export class App {
   /** Opens a route (`#/results`, `#/assess/A.6` …) and waits for its page heading. */
   async open(hash: string) {
     await this.page.goto(`./${hash}`);
-    await expect(this.heading).toBeVisible();
+    await this.ready();
   }
 
   /** Reloads the page and waits for the app to show its page again. */
   async reload() {
     await this.page.reload();
+    await this.ready();
+  }
+
+  /** The app runs and shows its page: the static first paint (index.html's start page, `[data-static]`,
+   *  whose heading is visible before any code has run) is gone. */
+  async ready() {
+    await expect(this.page.locator('[data-static]')).toHaveCount(0);
     await expect(this.heading).toBeVisible();
   }
 }

@@ -3,14 +3,15 @@
 import type { Page } from '@playwright/test';
 
 /** The outline of the body's skip link, header, main and footer: tags, attributes (sorted, without
- *  `data-static`) and text, one line per element. The about text is left out: the app renders it from
+ *  `data-static`, and without `disabled`: the static page's controls are disabled until the app runs) and
+ *  text, one line per element. The about text is left out: the app renders it from
  *  Markdown into a collapsed `<details>`, the static page leaves that empty. */
 export async function outline(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const lines: string[] = [];
     const walk = (el: Element, depth: number) => {
       const attrs = [...el.attributes]
-        .filter((a) => a.name !== 'data-static')
+        .filter((a) => a.name !== 'data-static' && a.name !== 'disabled')
         .map((a) => `${a.name}="${a.value}"`)
         .sort()
         .join(' ');
