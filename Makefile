@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 TRUNK := trunk --offline --skip-version-check
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools rust-tools node-tools browser build serve test lint native-test wasm-check e2e bench clean
+.PHONY: help tools rust-tools node-tools browser build serve test lint native-test wasm-check e2e e2e-site bench clean
 
 help:
 	@echo "make serve   build the release site and serve it on http://127.0.0.1:8080"
@@ -64,23 +64,29 @@ QUIZ_DIST := target/quiz-dist
 # build.rs checks it and embeds it; scripts/site_pages.py applies it to the pages.
 SITE ?= content/site.toml
 export SITE
+# Where the site is written; the sample site's build for tests/e2e/site.spec.ts goes elsewhere, so dist/
+# stays the default site's.
+DIST ?= dist
+# The sample hosting site: another name, colour, logo, call to action, footer and `index = "quiz"`.
+SAMPLE_SITE := tests/data/site/sample/site.toml
+SAMPLE_DIST := target/sample-dist
 
 build: tools
-	$(TRUNK) build --release
+	$(TRUNK) build --release --dist $(DIST)
 	$(TRUNK) build --release --dist $(QUIZ_DIST) quiz.html
 	@for f in $(QUIZ_DIST)/*; do \
-		t="dist/$${f##*/}"; [ "$$t" = dist/index.html ] && t=dist/quiz.html; \
+		t="$(DIST)/$${f##*/}"; [ "$$t" = $(DIST)/index.html ] && t=$(DIST)/quiz.html; \
 		if [ -e "$$t" ]; then cmp -s "$$f" "$$t" || { echo "build: $$t differs between the two pages' builds"; exit 1; }; \
 		else cp "$$f" "$$t"; fi; \
 	done
 	@if python3 -c 'import sys, tomllib; sys.exit(tomllib.load(open(sys.argv[1], "rb")).get("index", "app") != "quiz")' "$(SITE)"; then \
-		mv dist/index.html dist/app.html && mv dist/quiz.html dist/index.html; \
+		mv $(DIST)/index.html $(DIST)/app.html && mv $(DIST)/quiz.html $(DIST)/index.html; \
 		echo "build: index.html is the quiz, the full app is app.html ($(SITE))"; \
 	fi
-	python3 scripts/site_pages.py dist "$(SITE)"
-	python3 scripts/csp_hash.py dist
-	python3 scripts/service_worker.py dist
-	node scripts/precompress.mjs dist
+	python3 scripts/site_pages.py $(DIST) "$(SITE)"
+	python3 scripts/csp_hash.py $(DIST)
+	python3 scripts/service_worker.py $(DIST)
+	node scripts/precompress.mjs $(DIST)
 
 serve: build
 	@echo "Serving dist/ on http://127.0.0.1:8080 (index.html, quiz.html)"
@@ -88,7 +94,7 @@ serve: build
 
 # ---- tests ---------------------------------------------------------------------------------------------
 
-test: tools browser lint native-test build e2e
+test: tools browser lint native-test build e2e e2e-site
 
 lint:
 	cargo fmt --all --check
@@ -100,6 +106,13 @@ native-test:
 
 e2e: node-tools browser
 	node_modules/.bin/playwright test --config tests/e2e/playwright.config.ts
+
+# The same site built for the sample hosting site, into its own folder, and the spec that checks both pages
+# carry it (the quiz as index.html, the full app as app.html). dist/ keeps the default site's build.
+e2e-site: node-tools browser
+	$(MAKE) --no-print-directory build SITE=$(SAMPLE_SITE) DIST=$(SAMPLE_DIST)
+	SITE=$(SAMPLE_SITE) E2E_DIST=$(SAMPLE_DIST) E2E_APP_PAGE=app.html \
+		node_modules/.bin/playwright test --config tests/e2e/playwright.config.ts site.spec.ts
 
 bench: test
 	node tests/bench/bench.mjs

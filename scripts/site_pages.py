@@ -11,7 +11,8 @@ pages, but never an inline script or style). build.rs has already checked SITE_T
   site.css (after its other stylesheets), which sets the accent colours: the CSP allows only stylesheet
   files (style-src 'self'), never inline styles;
 - the logo is copied to DIST as site-logo.svg or site-logo.png;
-- manifest.webmanifest gets the title, description and theme colour;
+- manifest.webmanifest gets the title, description and theme colour, and starts the full app (app.html
+  when the quiz is the entry page);
 - the full app's page (index.html, or app.html when site.toml's index is "quiz") gets, in place of its
   start-up message (<main id="boot">), the start page as a new visitor sees it, as static HTML: the frame
   (skip link, header, footer) and the start page, from content/start.toml, the same text the app's
@@ -251,6 +252,8 @@ def main():
             manifest = json.load(f)
         manifest.update(name=site["title"].strip(), description=site["description"].strip(),
                         theme_color=colour(site, "accent"))
+        # Installed, the app opens the full app: index.html ("./") unless the quiz is the entry page.
+        manifest["start_url"] = "./" if app_page == "index.html" else app_page
         with open(manifest_path, "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=2)
             f.write("\n")

@@ -4,6 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The full app's page: the folder's index.html (""), or app.html in a build whose site.toml makes the
+ *  quiz the entry page (`make e2e-site`). */
+export const APP_PAGE = process.env.E2E_APP_PAGE ?? '';
 /** The localStorage key of the single assessment earlier versions stored (moved into the library at start). */
 export const STORAGE_KEY = 'aims-readiness/assessment';
 /** The localStorage key naming the assessment a tab opened last. */
@@ -103,7 +106,7 @@ export class App {
 
   /** Opens a route (`#/results`, `#/assess/A.6` …) and waits for its page heading. */
   async open(hash: string) {
-    await this.page.goto(`./${hash}`);
+    await this.page.goto(`./${APP_PAGE}${hash}`);
     await this.ready();
   }
 

@@ -1,19 +1,22 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
-import { ResultsPage, StartPage } from './pages';
+import { APP_PAGE, ResultsPage, StartPage } from './pages';
+import { PHONE, Quiz, answerAll, expected } from './quiz-page';
 import { outline } from './static-markup';
 
-// A hosting site's settings on the full app: name, logo, accent colour (light and dark), title, description,
-// call to action (with the sentence that it carries no answers) and footer links, on the start page (static
-// first paint and app) and the results page.
+// A hosting site's settings on both pages: name, logo, accent colour (light and dark), title, description,
+// call to action (with the sentence that it carries no answers) and footer links; on the full app's start
+// page (static first paint and app) and results page, and on the quiz's first screen and result. The sample
+// also makes the quiz the entry page: index.html is the quiz, app.html the full app, and the quiz's
+// "continue" and share link lead there.
 //
-// Runs only against a build made with the sample settings:
+// Runs only against the sample site's build, which `make test` makes and checks (`make e2e-site`):
 //
-//   make build SITE=tests/data/site/sample/site.toml
-//   SITE=tests/data/site/sample/site.toml E2E_PORT=8152 node_modules/.bin/playwright test \
-//     --config tests/e2e/playwright.config.ts site.spec.ts
+//   make build SITE=tests/data/site/sample/site.toml DIST=target/sample-dist
+//   SITE=tests/data/site/sample/site.toml E2E_DIST=target/sample-dist E2E_APP_PAGE=app.html \
+//     node_modules/.bin/playwright test --config tests/e2e/playwright.config.ts site.spec.ts
 //
-// (with `make build`'s post-build step scripts/site_pages.py dist "$SITE"). Any other build skips it.
+// Any other build skips it.
 
 const SAMPLE = 'tests/data/site/sample/site.toml';
 test.skip(process.env.SITE !== SAMPLE, `needs a build made with SITE=${SAMPLE}`);
@@ -73,6 +76,8 @@ test('the start page carries the site: title, description, theme colour, logo, n
   await expectAccessible(page, 'the branded start page, dark');
   const manifest = await (await page.request.get('manifest.webmanifest')).json();
   expect(manifest.theme_color).toBe('#8a1c4a');
+  // Installed, the app opens the full app, not the quiz that index.html is here.
+  expect(manifest.start_url).toBe(APP_PAGE);
 });
 
 test('the results page carries the call to action and the same frame', async ({ guarded: page }) => {
@@ -91,7 +96,7 @@ test('the results page carries the call to action and the same frame', async ({ 
 test('the static first paint carries the site too, and the app takes it over unchanged', async ({ browser, guard }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = guard(await context.newPage());
-  await page.goto('./index.html');
+  await page.goto(`./${APP_PAGE}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page).toHaveTitle('AI readiness check · Example Consulting');
   await expectBranded(page, true);
@@ -104,4 +109,43 @@ test('the static first paint carries the site too, and the app takes it over unc
   await expect(live.locator('[data-static]')).toHaveCount(0);
   expect(await outline(live)).toEqual(before);
   await live.close();
+});
+
+test.describe('the quiz, the entry page here', () => {
+  test.use({ viewport: PHONE });
+
+  test('carries the site on its first screen and result, and continues to the full app with the same answers', async ({
+    guarded: page,
+  }) => {
+    test.setTimeout(180_000);
+    // The folder's address opens the quiz.
+    await page.goto('./');
+    const quiz = new Quiz(page);
+    await expect(quiz.start).toHaveText('Start the quick scan');
+    await expect(page).toHaveTitle('AI readiness check · Example Consulting');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Example Consulting's ISO\/IEC 42001/);
+    await expectBranded(page, true);
+    expect(await accent(page)).toBe(ACCENT.light);
+    await expectAccessible(page, 'the branded quiz intro on a phone');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await accent(page)).toBe(ACCENT.dark);
+    await expectAccessible(page, 'the branded quiz intro on a phone, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await quiz.start.click();
+    const given = await answerAll(page, { axe: false });
+    const { readiness } = expected(given);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your quick-scan result' })).toBeVisible();
+    await expectBranded(page, true);
+    await expectAccessible(page, 'the branded quiz result on a phone');
+
+    // The share link and "continue" lead to the full app, which is app.html on this site.
+    await page.getByRole('button', { name: 'Make a share link' }).click();
+    await expect(page.getByLabel('Share link')).toHaveValue(/\/app\.html#share=/);
+    await page.getByRole('link', { name: 'Continue with the full assessment' }).click();
+    await expect(page).toHaveURL(/\/app\.html#\/results$/);
+    const results = new ResultsPage(page);
+    await expect(results.score('overall')).toHaveAttribute('data-readiness', String(readiness));
+    await expectBranded(page, true);
+  });
 });
