@@ -1,19 +1,24 @@
 //! The results dashboard: readiness, charts with table equivalents, gaps, Statement of Applicability,
-//! the scoring rule, exports, import and data control.
+//! the scoring rule, exports, import and data control. A quick scan gets what a quick scan needs instead:
+//! the score and what its band means, the most important gaps with their next steps, the way on to the
+//! full assessment and the file and share link near the top, the readiness per section as tables; its
+//! Statement of Applicability (mostly undecided after a handful of questions) is one link away.
 
 use leptos::prelude::*;
 
-use crate::assessment::{MAX_TARGET, MIN_TARGET};
+use crate::assessment::{Mode, MAX_TARGET, MIN_TARGET};
 use crate::catalogue::SectionKind;
 use crate::gaps;
+use crate::gaps::Gap;
 use crate::markdown;
+use crate::quiz;
 use crate::report;
 use crate::route::Route;
 use crate::score::{self, Figures, SectionScore};
 use crate::soa;
 
 use super::{
-    bar_chart::BarChart, call_to_action::CallToAction, choice::Choice, data_panel::DataPanel,
+    bar_chart::BarChart, call_to_action::CallToAction, choice::Choice, data_panel::DataPanel, dom,
     export_panel::ExportPanel, import_panel::ImportPanel, radar_chart::RadarChart, state::AppState,
     table_scroll::TableScroll,
 };
@@ -59,6 +64,19 @@ fn section_table(caption: &'static str, rows: Vec<SectionScore>) -> impl IntoVie
     }
 }
 
+/// One gap of the action plan: the item (a link to its section), its level against the target, the next
+/// step, and the owner and due date when the user gave them.
+fn gap_item(gap: Gap) -> impl IntoView {
+    view! {
+        <li>
+            <a href=Route::Assess(Some(gap.section_id.clone())).href()>{format!("{} {}", gap.item_id, gap.title)}</a>
+            <span class="gap-level">{format!(" — {}, target {}", gap.current_text(), gap.target)}</span>
+            <p class="gap-step">{gap.next_step.clone()}</p>
+            {gap.owner_due_text().map(|text| view! { <p class="gap-meta">{text}</p> })}
+        </li>
+    }
+}
+
 /// The dashboard page.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -92,44 +110,25 @@ pub fn ResultsPage() -> impl IntoView {
     let soa_rows = Memo::new(move |_| state.with(|a| soa::soa(cat, a)));
     let report_html = move || state.with(|a| markdown::to_html(&report::report_markdown(cat, a)));
 
-    view! {
-        <div class="screen-only">
-            <h1 tabindex="-1">"Results"</h1>
-            <Show when=move || card.with(|c| c.indicative)>
-                <p class="banner banner-info">"Quick scan: these numbers are indicative, based on the key questions only. Take the full assessment for a complete picture; your answers are kept."</p>
-            </Show>
-
-            <section class="summary" aria-labelledby="summary-title">
-                <h2 id="summary-title" class="visually-hidden">"Summary"</h2>
-                <div class="headline headline-main" data-section-id="overall" data-readiness=move || overall.with(readiness_attr)>
-                    <span class="headline-label">"Overall readiness"</span>
-                    <span class="headline-value">{move || overall.with(Figures::readiness_text)}</span>
-                    <span class="band">{move || card.with(|c| c.band_text())}</span>
-                    <span class="headline-sub">{move || overall.with(|f| format!("{} of {} answered ({})", f.answered, f.in_scope, f.completion_text()))}</span>
-                    <Show when=move || card.with(|c| c.audit_ready_held_back())>
-                        <span class="headline-note">"Audit-ready needs every clause requirement at the target level; see the gaps below."</span>
-                    </Show>
-                </div>
-                {headline("Clauses 4–10", "clauses", clauses)}
-                {headline("Annex A controls", "annex-a", annex)}
-                <div class="target">
-                    <label for="target-level">"Target level"</label>
-                    <select id="target-level" on:change=move |ev| {
-                        if let Ok(t) = event_target_value(&ev).parse::<u8>() {
-                            state.edit(|a| { let _ = a.set_target(t); });
-                        }
-                    }>
-                        {(MIN_TARGET..=MAX_TARGET).map(|t| {
-                            let name = cat.level(t).map(|l| l.name.clone()).unwrap_or_default();
-                            view! { <option value=t.to_string() prop:selected=move || card.with(|c| c.target == t)>{format!("{t} · {name}")}</option> }
-                        }).collect_view()}
-                    </select>
-                    <p class="hint">"3 · Implemented is what a certification audit looks for."</p>
-                </div>
+    let quick = Memo::new(move |_| card.with(|c| c.indicative));
+    let top_gaps = Memo::new(move |_| state.with(|a| quiz::top_gaps(cat, a)));
+    // The quick scan's answers stay; the full assessment asks the rest, from the first section.
+    let take_full = move |_| {
+        state.edit(|a| a.mode = Mode::Full);
+        dom::navigate(&Route::Assess(None));
+    };
+    // The section tables without their charts: what a quick scan's result needs on a phone.
+    let quick_tables = move || {
+        view! {
+            <section class="card" aria-labelledby="sections-title">
+                <h2 id="sections-title">"Readiness per section"</h2>
+                {section_table("Readiness per clause", of_kind(SectionKind::Clause))}
+                {section_table("Readiness per Annex A category", of_kind(SectionKind::AnnexA))}
             </section>
-
-            <CallToAction />
-
+        }
+    };
+    let full_dashboard = move || {
+        view! {
             <div class="charts">
                 <section class="card" aria-labelledby="clauses-title">
                     <h2 id="clauses-title">"Clauses 4–10"</h2>
@@ -171,12 +170,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </Show>
                 <ol class="gaps">
                     <For each=move || shown_gaps.get() key=|g| (g.item_id.clone(), g.level, g.target, g.owner.clone(), g.due.clone()) let:gap>
-                        <li>
-                            <a href=Route::Assess(Some(gap.section_id.clone())).href()>{format!("{} {}", gap.item_id, gap.title)}</a>
-                            <span class="gap-level">{format!(" — {}, target {}", gap.current_text(), gap.target)}</span>
-                            <p class="gap-step">{gap.next_step.clone()}</p>
-                            {gap.owner_due_text().map(|text| view! { <p class="gap-meta">{text}</p> })}
-                        </li>
+                        {gap_item(gap)}
                     </For>
                 </ol>
             </section>
@@ -211,12 +205,86 @@ pub fn ResultsPage() -> impl IntoView {
                 </TableScroll>
             </section>
 
+            <ExportPanel />
+        }
+    };
+
+    view! {
+        <div class="screen-only">
+            <h1 tabindex="-1">"Results"</h1>
+            <Show when=move || quick.get()>
+                <div class="banner banner-info quick-next">
+                    <p>"Quick scan: these numbers are indicative, based on the key questions only. Take the full assessment for a complete picture; your answers are kept."</p>
+                    <button type="button" class="button" on:click=take_full>"Take the full assessment"</button>
+                </div>
+            </Show>
+
+            <section class="summary" aria-labelledby="summary-title">
+                <h2 id="summary-title" class="visually-hidden">"Summary"</h2>
+                <div class="headline headline-main" data-section-id="overall" data-readiness=move || overall.with(readiness_attr)>
+                    <span class="headline-label">"Overall readiness"</span>
+                    <span class="headline-value">{move || overall.with(Figures::readiness_text)}</span>
+                    <span class="band">{move || card.with(|c| c.band_text())}</span>
+                    <span class="band-line">{move || card.with(|c| quiz::band_line(c.band))}</span>
+                    <span class="headline-sub">{move || overall.with(|f| format!("{} of {} answered ({})", f.answered, f.in_scope, f.completion_text()))}</span>
+                    <Show when=move || card.with(|c| c.audit_ready_held_back())>
+                        <span class="headline-note">"Audit-ready needs every clause requirement at the target level; see the gaps below."</span>
+                    </Show>
+                </div>
+                {headline("Clauses 4–10", "clauses", clauses)}
+                {headline("Annex A controls", "annex-a", annex)}
+                <div class="target">
+                    <label for="target-level">"Target level"</label>
+                    <select id="target-level" on:change=move |ev| {
+                        if let Ok(t) = event_target_value(&ev).parse::<u8>() {
+                            state.edit(|a| { let _ = a.set_target(t); });
+                        }
+                    }>
+                        {(MIN_TARGET..=MAX_TARGET).map(|t| {
+                            let name = cat.level(t).map(|l| l.name.clone()).unwrap_or_default();
+                            view! { <option value=t.to_string() prop:selected=move || card.with(|c| c.target == t)>{format!("{t} · {name}")}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="hint">"3 · Implemented is what a certification audit looks for."</p>
+                </div>
+            </section>
+
+            <CallToAction />
+
+            <Show when=move || quick.get() fallback=full_dashboard>
+                <section class="card" aria-labelledby="top-gaps-title">
+                    <h2 id="top-gaps-title">"The most important gaps"</h2>
+                    <p>{move || gap_list.with(|g| gaps::summary(g.len()))}</p>
+                    <ol class="gaps top-gaps">
+                        <For each=move || top_gaps.get() key=|g| (g.item_id.clone(), g.level, g.target) let:gap>
+                            {gap_item(gap)}
+                        </For>
+                    </ol>
+                    <Show when=move || gap_list.with(|g| g.len() > quiz::TOP_GAPS)>
+                        <details class="all-gaps">
+                            <summary>{move || gap_list.with(|g| format!("All {} gaps", g.len()))}</summary>
+                            <ol class="gaps">
+                                <For each=move || gap_list.get() key=|g| (g.item_id.clone(), g.level, g.target) let:gap>
+                                    {gap_item(gap)}
+                                </For>
+                            </ol>
+                        </details>
+                    </Show>
+                    <p>
+                        "Your Statement of Applicability covers all 38 Annex A controls; after a quick scan most are still undecided. "
+                        <a href=Route::Soa.href()>"Open the Statement of Applicability"</a>
+                        "."
+                    </p>
+                </section>
+                <ExportPanel />
+                {quick_tables()}
+            </Show>
+
             <details class="card rule">
                 <summary>"How the score is computed"</summary>
                 <div class="prose" inner_html=rule></div>
             </details>
 
-            <ExportPanel />
             <ImportPanel />
             <DataPanel />
         </div>

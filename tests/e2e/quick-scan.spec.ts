@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectAccessible } from './fixtures';
 import { AssessPage, ProfilePage, ResultsPage, StartPage, expectedBand, expectedReadiness } from './pages';
 
 // The public-website visitor: quick scan from the start page to the results, on a phone and on a desktop,
@@ -72,6 +72,39 @@ for (const { name, size, pattern } of viewports) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, 'page wider than the phone screen').toBeLessThanOrEqual(0);
       }
+
+      // What a quick scan needs, not the full dashboard: what the band means, the most important gaps with
+      // their next steps, the file and share link near the top; the Statement of Applicability (mostly
+      // undecided after a quick scan) is a link, not a 38-row table.
+      await expect(page.locator('.headline-main .band-line')).not.toBeEmpty();
+      const below = levels.filter((l) => l < 3).length;
+      const top = page.locator('.top-gaps > li');
+      await expect(top).toHaveCount(Math.min(5, below));
+      for (let i = 0; i < Math.min(5, below); i++) await expect(top.nth(i).locator('.gap-step')).not.toBeEmpty();
+      await expect(page.locator('table.soa')).toHaveCount(0);
+      await expect(page.getByRole('link', { name: 'Open the Statement of Applicability' })).toBeVisible();
+      await expect(page.locator('svg.radar, svg.bars')).toHaveCount(0);
+      const download = await page.getByRole('button', { name: 'Download JSON' }).boundingBox();
+      expect(download!.y, 'the file download within the first four screens').toBeLessThan(4 * size.height);
+      // The rest of the action plan is one click away, collapsed.
+      const all = page.locator('details.all-gaps');
+      if (below > 5) {
+        await all.getByText(`All ${below} gaps`).click();
+        await expect(all.locator('ol > li')).toHaveCount(below);
+      } else {
+        await expect(all).toHaveCount(0);
+      }
+      await expectAccessible(page, `the quick scan's results on a ${name}`);
+
+      // On to the full assessment: the same answers, every question.
+      await page.getByRole('button', { name: 'Take the full assessment' }).click();
+      await expect(page).toHaveURL(/#\/assess$/);
+      await expect(assess.heading).toBeVisible();
+      await expect(page.getByText(/^Quick scan: this page shows the key questions/)).toHaveCount(0);
+      await results.goto();
+      await expect(results.indicativeNotice).toHaveCount(0);
+      await expect(results.score('overall')).toContainText(`${levels.length} of `);
+      await expect(page.locator('table.soa')).toHaveCount(1);
     });
   });
 }
