@@ -189,7 +189,8 @@ const gzipSize = (rel, root = DIST) => zlib.gzipSync(fs.readFileSync(path.join(r
 const rawSize = (rel, root = DIST) => fs.statSync(path.join(root, rel)).size;
 
 /**
- * Builds the Leptos floor with the app's Trunk pipeline (release profile, wasm-opt, CSP hook) into FLOOR_DIST.
+ * Builds the Leptos floor with the app's pipeline (Trunk's release profile and wasm-opt, then the CSP hash of
+ * scripts/csp_hash.py) into FLOOR_DIST.
  * Returns null, or why it could not be built: the floor is a reference, so the app is measured regardless.
  */
 function buildFloor() {
@@ -200,7 +201,12 @@ function buildFloor() {
     maxBuffer: 1 << 24,
     env: { ...process.env, PATH },
   });
-  if (run.status === 0 && fs.existsSync(path.join(FLOOR_DIST, 'index.html'))) return null;
+  if (run.status === 0 && fs.existsSync(path.join(FLOOR_DIST, 'index.html'))) {
+    // As `make build` does for the app's pages: the CSP's 'sha256-LOADER' becomes the hash of Trunk's
+    // inline loader, or the policy blocks it and the floor never starts.
+    const csp = spawnSync('python3', ['scripts/csp_hash.py', FLOOR_DIST], { cwd: ROOT, encoding: 'utf8' });
+    return csp.status === 0 ? null : `scripts/csp_hash.py ${FLOOR_DIST} failed: ${csp.stderr.trim()}`;
+  }
   return `trunk build of tests/bench/floor.html failed: ${String(run.stderr || run.error || '').trim().split('\n').slice(-2).join(' ')}`;
 }
 
@@ -416,6 +422,14 @@ async function measureSize(browser, base) {
   return { start, assess, precache };
 }
 
+/** The Leptos floor's first load (FLOOR_DIST, served under FLOOR_PATH): a reference for the app's size. */
+async function measureFloorSize(browser, base) {
+  const floorBase = `${base.replace(/\/$/, '')}${FLOOR_PATH}`;
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await firstLoad(browser, floorBase, floorBase, FLOOR_DIST));
+  return { raw: median(runs.map((r) => r.raw)), gzip: median(runs.map((r) => r.gzip)), files: runs.at(-1).files };
+}
+
 /** The quiz's first control, as a first visit waits for it: the button whose name starts "Start". */
 const quizReady = (page) => page.getByRole('button', { name: /^Start/ }).first().waitFor({ timeout: 20000 });
 
@@ -459,7 +473,9 @@ async function timeInteractive(browser, urls) {
       const { context, page } = await newPage(browser);
       await page.addInitScript(INTERACTIVE_PROBE(urls[which].control));
       await page.goto(urls[which].url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__bench && window.__bench.interactive !== null, null, { timeout: 20000 });
+      await page.waitForFunction(() => window.__bench && window.__bench.interactive !== null, null, { timeout: 20000 }).catch(() => {
+        throw new Error(`${which} (${urls[which].url}): no usable ${urls[which].control} within 20 s`);
+      });
       const t = await page.evaluate(() => ({
         interactive: window.__bench.interactive,
         control: window.__bench.control,
