@@ -20,7 +20,12 @@ pages, but never an inline script or style). build.rs has already checked SITE_T
   loaded and the app replaces it (ui::mount removes every [data-static] element) without moving anything.
   Its buttons and file field are the app's, disabled: until the app runs nothing would act on them, and a
   file chosen there would be dropped when the app replaces the page. tests/e2e/first-paint.spec.ts
-  compares this markup with what the app renders.
+  compares this markup with what the app renders;
+- the quiz's page (quiz.html, or index.html when the quiz is the entry page) gets its header, first
+  screen and footer the same way (content/start.toml's [quiz], the estimate computed as src/quiz.rs does),
+  and ui::quiz::mount() replaces them. Its Start button works before the quiz's code has loaded: a small
+  inline script (EARLY_START) enables it and makes a tap go to the first question's address, which the
+  quiz opens when it starts.
 """
 import html
 import json
@@ -66,8 +71,13 @@ def question_counts():
                     words += len(item["question"].split())
     for level in read_toml(os.path.join(ROOT, "content", "levels.toml"))["levels"]:
         words += len(level["name"].split()) + len(level["meaning"].split())
-    seconds = words * 60 // 180 + quick * 5
+    seconds = words * 60 // READING_WORDS_PER_MINUTE + quick * SECONDS_PER_ANSWER
     return quick, full, max(1, -(-seconds // 60))
+
+
+# src/quiz.rs's READING_WORDS_PER_MINUTE and SECONDS_PER_ANSWER.
+READING_WORDS_PER_MINUTE = 180
+SECONDS_PER_ANSWER = 5
 
 
 def colour(site, key):
@@ -109,14 +119,85 @@ def call_to_action_note(url):
 
 
 def brand(site, frame):
+    return f'<a class="brand" href="#/">{site_mark(site)}<span class="brand-app">{esc(frame["brand"])}</span></a>'
+
+
+def call_to_action(site):
+    """The host's call to action, as the app's CallToAction renders it (empty without one)."""
+    if not site.get("call_to_action"):
+        return ""
+    link = site["call_to_action"]
+    url = link["url"].strip()
+    return (
+        f'<div class="cta"><a class="button cta-link" href="{esc(url)}" rel="noreferrer">'
+        f'{esc(link["text"].strip())}</a><p class="cta-note">{esc(call_to_action_note(url))}</p></div>'
+    )
+
+
+def site_footer(site, frame):
+    """The footer of both pages, as the app's SiteFooter renders it."""
+    links = "".join(
+        f'<li><a href="{esc(link["url"].strip())}">{esc(link["text"].strip())}</a></li>'
+        for link in site.get("footer", [])
+    )
+    return (
+        f'<footer class="site-footer" data-static><p>{esc(frame["footer"])}</p>'
+        + (f'<ul class="footer-links">{links}</ul>' if links else "")
+        + "</footer>"
+    )
+
+
+def site_mark(site):
+    """The host's logo and name, as the app's SiteMark renders them."""
     parts = []
     if site.get("logo"):
         ext = site["logo"].rsplit(".", 1)[-1].lower()
         parts.append(f'<img class="site-logo" src="site-logo.{ext}" alt="" width="96" height="32">')
     if site.get("name"):
         parts.append(f'<span class="site-name">{esc(site["name"].strip())}</span>')
-    parts.append(f'<span class="brand-app">{esc(frame["brand"])}</span>')
-    return f'<a class="brand" href="#/">{"".join(parts)}</a>'
+    return "".join(parts)
+
+
+# Before the quiz's code has loaded, its static Start button already works: it is enabled only when
+# scripting runs (without it, it stays disabled and the <noscript> text says why), and a tap moves to the
+# first question's address, which the quiz opens when it starts. The CSP allows this script by its hash
+# (scripts/csp_hash.py); ui::quiz::mount() removes the element with the rest of the static screen.
+EARLY_START = (
+    "<script data-static>(function () {"
+    "var b = document.querySelector('[data-static] [data-start]'); if (!b) return;"
+    "b.disabled = false;"
+    "b.addEventListener('click', function () {"
+    "b.disabled = true; b.setAttribute('aria-busy', 'true'); location.hash = '#/question/1'; });"
+    "})();</script>"
+)
+
+
+def static_quiz(site, start):
+    """The quiz's header, first screen and footer for a new visitor: the markup the quiz renders at its
+    intro (src/ui/quiz/mod.rs, intro.rs), from the same text."""
+    frame, text = start["frame"], start["quiz"]
+    quick, _, minutes = question_counts()
+    estimate = f"{quick} questions, about {minutes} {'minute' if minutes == 1 else 'minutes'}"
+    basis = (
+        f"Estimated from the questions' length, read at {READING_WORDS_PER_MINUTE} words a minute, and "
+        f"{SECONDS_PER_ANSWER} seconds to answer each."
+    )
+    header = (
+        '<header class="site-header quiz-header" data-static>'
+        f'<p class="brand">{site_mark(site)}<span class="brand-app">{esc(text["brand"])}</span></p></header>'
+    )
+    main = (
+        '<main id="main" class="quiz" tabindex="-1" data-static>'
+        f'<h1 tabindex="-1">{esc(text["title"])}</h1>'
+        f'<p class="lead">{esc(text["lead"])}</p>'
+        f'<p class="quiz-estimate"><strong>{esc(estimate)}</strong>. {esc(basis)}</p>'
+        f'<p class="privacy-promise"><strong>{esc(text["privacy_lead"])}</strong>{esc(text["privacy"])}</p>'
+        + call_to_action(site)
+        + '<div class="actions quiz-start">'
+        f'<button type="button" class="button big" data-start="" disabled>{esc(text["start_button"])}</button>'
+        "</div></main>"
+    )
+    return "\n  ".join([header, main, EARLY_START, site_footer(site, frame)])
 
 
 def static_start(site, start):
@@ -133,14 +214,7 @@ def static_start(site, start):
         f'<nav aria-label="{esc(frame["nav_label"])}"><ul>{nav}</ul></nav>'
         '<p class="save-indicator" role="status"></p></header>'
     )
-    cta = ""
-    if site.get("call_to_action"):
-        link = site["call_to_action"]
-        url = link["url"].strip()
-        cta = (
-            f'<div class="cta"><a class="button cta-link" href="{esc(url)}" rel="noreferrer">'
-            f'{esc(link["text"].strip())}</a><p class="cta-note">{esc(call_to_action_note(url))}</p></div>'
-        )
+    cta = call_to_action(site)
 
     def choice(button, description):
         return (
@@ -166,15 +240,7 @@ def static_start(site, start):
         f'<details class="about"><summary>{esc(text["about"])}</summary><div class="prose"></div></details>'
         "</main>"
     )
-    links = "".join(
-        f'<li><a href="{esc(link["url"].strip())}">{esc(link["text"].strip())}</a></li>'
-        for link in site.get("footer", [])
-    )
-    footer = (
-        f'<footer class="site-footer" data-static><p>{esc(frame["footer"])}</p>'
-        + (f'<ul class="footer-links">{links}</ul>' if links else "")
-        + "</footer>"
-    )
+    footer = site_footer(site, frame)
     skip = f'<a class="skip-link" href="#main" data-static>{esc(frame["skip_link"])}</a>'
     return "\n  ".join([skip, header, main, footer])
 
@@ -205,7 +271,10 @@ def rewrite_page(path, site, css_link, start_html):
     if start_html is not None:
         # The start-up message with the comment about it, or (run again) the static page written before.
         boot = r'(?:<!--(?:(?!-->).)*-->\s*)?<main id="boot"[^>]*>.*?</main>'
-        written = r'<a class="skip-link" href="#main" data-static>.*?<footer class="site-footer" data-static>.*?</footer>'
+        written = (
+            r'(?:<a class="skip-link" href="#main" data-static>|<header class="site-header quiz-header" data-static>)'
+            r'.*?<footer class="site-footer" data-static>.*?</footer>'
+        )
         page, count = re.subn(boot, lambda _: start_html, page, flags=re.S)
         if count == 0:
             page, count = re.subn(written, lambda _: start_html, page, flags=re.S)
@@ -242,8 +311,14 @@ def main():
     if app_page not in pages:
         fail(f"{dist}/{app_page}, the full app's page, is missing")
     css_link = '<link rel="stylesheet" href="site.css">'
+    quiz_page = "index.html" if app_page == "app.html" else "quiz.html"
     for name in pages:
-        start_html = static_start(site, start) if name == app_page else None
+        if name == app_page:
+            start_html = static_start(site, start)
+        elif name == quiz_page:
+            start_html = static_quiz(site, start)
+        else:
+            start_html = None
         rewrite_page(os.path.join(dist, name), site, css_link, start_html)
 
     manifest_path = os.path.join(dist, "manifest.webmanifest")
@@ -257,7 +332,8 @@ def main():
         with open(manifest_path, "w", encoding="utf-8") as f:
             json.dump(manifest, f, ensure_ascii=False, indent=2)
             f.write("\n")
-    print(f"site_pages: {len(pages)} page(s) written for {toml_path}; static start page in {app_page}")
+    print(f"site_pages: {len(pages)} page(s) written for {toml_path}; static start page in {app_page}, "
+          f"static quiz intro in {quiz_page}")
 
 
 if __name__ == "__main__":

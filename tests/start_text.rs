@@ -1,4 +1,4 @@
-//! `content/start.toml`, the start page's and the frame's wording that the app and the static first paint
+//! `content/start.toml`, the start page's, the frame's and the quiz's wording that the app and the static first paint
 //! (scripts/site_pages.py) share: every navigation entry is a page of the app, the question counts have
 //! their placeholders, no text is empty.
 
@@ -64,4 +64,29 @@ fn the_counts_are_filled_in() {
     ] {
         assert!(!t.trim().is_empty());
     }
+}
+
+#[test]
+fn the_quiz_first_screen_is_complete_and_its_buttons_start_with_start() {
+    let text = &catalogue().start.quiz;
+    for t in [
+        &text.brand,
+        &text.title,
+        &text.lead,
+        &text.privacy_lead,
+        &text.privacy,
+        &text.start_button,
+        &text.resume_button,
+        &text.restart_button,
+    ] {
+        assert!(!t.trim().is_empty());
+    }
+    // Automation finds the first screen's control by a name that starts "Start" (issue 14).
+    let resume = text.resume_button(3, 22);
+    for t in [&text.start_button, &resume, &text.restart_button] {
+        assert!(t.starts_with("Start"), "{t}");
+    }
+    assert!(resume.contains("3 of 22"), "{resume}");
+    assert!(!resume.contains('{'), "{resume}");
+    assert!(text.privacy.contains("nothing is sent anywhere"));
 }

@@ -1,6 +1,7 @@
-//! The on-disk shape of `content/start.toml`: the start page's wording and the frame around every page
-//! (skip link, header, footer). The app's `StartPage` and `Header` show it, and `scripts/site_pages.py`
-//! writes the same text into `dist/index.html` as the static first paint, so both say exactly the same.
+//! The on-disk shape of `content/start.toml`: the start page's wording, the frame around every page (skip
+//! link, header, footer) and the quiz's first screen. The app's `StartPage` and `Header` and the quiz's
+//! `Intro` show it, and `scripts/site_pages.py` writes the same text into the two pages as their static
+//! first paint, so both say exactly the same.
 //!
 //! Like `schema.rs`, this file must only use `serde`: `build.rs` includes it with `#[path]`.
 
@@ -13,6 +14,7 @@ pub struct StartFile {
     pub frame: FrameText,
     pub start: StartText,
     pub import: ImportText,
+    pub quiz: QuizText,
 }
 
 /// The header and footer of every page.
@@ -65,6 +67,33 @@ pub struct ImportText {
     pub title: String,
     pub text: String,
     pub file_label: String,
+}
+
+/// The quiz page's header and first screen. `{answered}` and `{count}` stand for the questions answered so
+/// far and the number of questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizText {
+    /// The page's name in its header, after the host's logo and name.
+    pub brand: String,
+    pub title: String,
+    pub lead: String,
+    /// The privacy promise's bold start, then the rest.
+    pub privacy_lead: String,
+    pub privacy: String,
+    pub start_button: String,
+    /// Shown instead of `start_button` when an unfinished quick scan is stored.
+    pub resume_button: String,
+    pub restart_button: String,
+}
+
+impl QuizText {
+    /// The button that continues an unfinished quick scan, with how far it got.
+    pub fn resume_button(&self, answered: usize, count: usize) -> String {
+        self.resume_button
+            .replace("{answered}", &answered.to_string())
+            .replace("{count}", &count.to_string())
+    }
 }
 
 impl StartText {

@@ -117,6 +117,12 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Whether an element matches a CSS selector.
+pub fn exists(selector: &str) -> bool {
+    let document = window().document().expect("a window has a document");
+    matches!(document.query_selector(selector), Ok(Some(_)))
+}
+
 /// Removes the element with this `id`, if there is one.
 pub fn remove_by_id(id: &str) {
     let document = window().document().expect("a window has a document");

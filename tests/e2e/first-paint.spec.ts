@@ -1,10 +1,31 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { StartPage } from './pages';
+import { PHONE, Quiz } from './quiz-page';
 import { outline } from './static-markup';
 
-// The static first paint: dist/index.html carries the start page as HTML (scripts/site_pages.py, from
-// content/start.toml), so a phone shows it before the app has loaded, and the app replaces it with the same
-// markup, so nothing moves. Needs the build's post-build step `site_pages.py`, which any site gets.
+// The static first paint: dist/index.html carries the start page as HTML and dist/quiz.html the quiz's first
+// screen (scripts/site_pages.py, from content/start.toml), so a phone shows them before the code has loaded,
+// and the app and the quiz replace them with the same markup, so nothing moves. Needs the build's post-build
+// step `site_pages.py`, which any site gets.
+
+/** Records every layout shift from the first paint on, as Lighthouse counts them (none after an input). */
+async function recordShifts(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number[] }).shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { shifts: number[] }).shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+async function expectNoShift(page: Page) {
+  await page.waitForTimeout(500);
+  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  expect(shifts.reduce((a, b) => a + b, 0), `layout shifts ${JSON.stringify(shifts)}`).toBe(0);
+}
 
 test('without JavaScript, index.html shows the start page and its privacy promise', async ({ browser, guard }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -36,23 +57,71 @@ test('the app takes over the static start page with the same markup, and nothing
 
   const context = await browser.newContext();
   const page = guard(await context.newPage());
-  // Every layout shift from the first paint on, as Lighthouse counts them (none after an input).
-  await page.addInitScript(() => {
-    (window as unknown as { shifts: number[] }).shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!entry.hadRecentInput) (window as unknown as { shifts: number[] }).shifts.push(entry.value);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   const start = new StartPage(page);
   await start.goto();
   // The app has mounted: no static element is left, and the app's own main is there.
   await expect(page.locator('[data-static]')).toHaveCount(0);
   await expect(page.locator('main#main')).toHaveCount(1);
   expect(await outline(page)).toEqual(before);
-  await page.waitForTimeout(500);
-  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
-  expect(shifts.reduce((a, b) => a + b, 0), `layout shifts ${JSON.stringify(shifts)}`).toBe(0);
+  await expectNoShift(page);
   await context.close();
+});
+
+test.describe('the quiz', () => {
+  test.use({ viewport: PHONE });
+
+  test('without JavaScript, quiz.html shows its first screen, with its Start button disabled', async ({ browser, guard }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = guard(await context.newPage());
+    await page.goto('./quiz.html');
+    await expect(page.getByRole('heading', { level: 1, name: 'How ready is your AI management system for ISO/IEC 42001?' })).toBeVisible();
+    await expect(page.getByText(/^\d+ questions, about \d+ minutes?$/)).toBeVisible();
+    await expect(page.getByText(/your answers stay in this browser and nothing is sent anywhere/)).toBeVisible();
+    // Nothing would act on it without scripting; the <noscript> text says why.
+    await expect(page.getByRole('button', { name: 'Start the quick scan' })).toBeDisabled();
+    await expect(page.getByText(/needs JavaScript enabled/)).toBeVisible();
+    await expect(page.getByText('Loading the app…')).toHaveCount(0);
+    await context.close();
+  });
+
+  test('the quiz takes over its static first screen with the same markup, and nothing moves', async ({ browser, guard }) => {
+    const still = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const staticPage = guard(await still.newPage());
+    await staticPage.goto('./quiz.html');
+    const before = await outline(staticPage);
+    await still.close();
+    expect(before.length, 'the static page has a header, a first screen and a footer').toBeGreaterThan(8);
+
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = guard(await context.newPage());
+    await recordShifts(page);
+    await page.goto('./quiz.html');
+    await expect(page.locator('[data-static]')).toHaveCount(0);
+    await expect(new Quiz(page).start).toBeEnabled();
+    expect(await outline(page)).toEqual(before);
+    await expectNoShift(page);
+    await context.close();
+  });
+
+  test('a tap on Start before the quiz’s code has loaded is not lost: the quiz opens at the first question', async ({ guarded: page }) => {
+    // Hold the quiz's code back until the visitor has tapped.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/quiz-*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./quiz.html');
+    const start = page.getByRole('button', { name: 'Start the quick scan' });
+    await expect(start).toBeEnabled();
+    await start.click();
+    await expect(page).toHaveURL(/quiz\.html#\/question\/1$/);
+    await expect(start).toHaveAttribute('aria-busy', 'true');
+    release();
+    const quiz = new Quiz(page);
+    await expect(quiz.progress).toHaveText(/^Question 1 of \d+$/);
+    await expect(page.locator('[data-static]')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  });
 });

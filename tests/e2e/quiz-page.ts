@@ -6,7 +6,7 @@ import { expectedBand, expectedReadiness } from './pages';
 
 export const PHONE = { width: 390, height: 844 };
 // Levels cycle through this pattern question by question.
-const PATTERN = [2, 0, 3, 1, 4, 2, 5, 3];
+export const PATTERN = [2, 0, 3, 1, 4, 2, 5, 3];
 
 /** The question on screen: its item ID, with the radios and buttons of the quiz. */
 export class Quiz {

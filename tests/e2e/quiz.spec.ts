@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect, expectAccessible } from './fixtures';
 import { OPEN_KEY, ResultsPage, downloadFrom, stored, storedIds } from './pages';
-import { PHONE, Quiz, answerAll, expected } from './quiz-page';
+import { PATTERN, PHONE, Quiz, answerAll, expected } from './quiz-page';
 
 // The public quiz (quiz.html) as a visitor of a consultancy's website takes it on a phone: one question
 // per screen from the first screen on, back and next, an honest estimate, the result with its gaps and

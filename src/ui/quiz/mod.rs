@@ -17,10 +17,18 @@ use super::{
     dom, live_region::LiveRegion, site_footer::SiteFooter, site_mark::SiteMark, state::AppState,
 };
 
-/// Replaces quiz.html's start-up message with the quiz.
+/// Replaces quiz.html's start-up message, or the static first screen `scripts/site_pages.py` wrote
+/// (every element marked `data-static`), with the quiz.
 pub fn mount() {
+    // A tap on the static Start button before this code ran (scripts/site_pages.py's EARLY_START marks it
+    // busy and goes to the first question): the question then gets the focus the tap would have moved.
+    let tapped = dom::exists("[data-static] [data-start][aria-busy]");
     dom::remove_by_id("boot");
+    dom::remove_all("[data-static]");
     leptos::mount::mount_to_body(QuizApp);
+    if tapped {
+        request_animation_frame(|| dom::focus("main h1"));
+    }
 }
 
 /// The whole page: the host's name, the current screen, the live regions and the privacy line.
@@ -52,7 +60,7 @@ fn QuizApp() -> impl IntoView {
         <header class="site-header quiz-header">
             <p class="brand">
                 <SiteMark />
-                <span class="brand-app">"ISO/IEC 42001 readiness quick scan"</span>
+                <span class="brand-app">{state.catalogue().start.quiz.brand.as_str()}</span>
             </p>
         </header>
         <main id="main" class="quiz" tabindex="-1">{page}</main>
