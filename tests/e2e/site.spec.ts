@@ -114,6 +114,25 @@ test('the static first paint carries the site too, and the app takes it over unc
 test.describe('the quiz, the entry page here', () => {
   test.use({ viewport: PHONE });
 
+  test('its static first screen carries the site too, and the quiz takes it over unchanged', async ({ browser, guard }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = guard(await context.newPage());
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle('AI readiness check · Example Consulting');
+    await expectBranded(page, true);
+    expect(await accent(page)).toBe(ACCENT.light);
+    const before = await outline(page);
+    await context.close();
+
+    const live = guard(await browser.newPage({ viewport: PHONE }));
+    await live.goto('./');
+    await expect(live.locator('[data-static]')).toHaveCount(0);
+    await expect(new Quiz(live).start).toBeEnabled();
+    expect(await outline(live)).toEqual(before);
+    await live.close();
+  });
+
   test('carries the site on its first screen and result, and continues to the full app with the same answers', async ({
     guarded: page,
   }) => {
