@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::{Mode, MAX_TARGET, MIN_TARGET};
+use crate::assessment::{Level, Mode, MAX_TARGET, MIN_TARGET};
 use crate::catalogue::SectionKind;
 use crate::gaps;
 use crate::gaps::Gap;
@@ -62,6 +62,17 @@ fn section_table(caption: &'static str, rows: Vec<SectionScore>) -> impl IntoVie
             </table>
         </TableScroll>
     }
+}
+
+/// What makes a gap's row change: the lists redraw a row only when one of these does.
+fn gap_key(g: &Gap) -> (String, Option<Level>, u8, Option<String>, Option<String>) {
+    (
+        g.item_id.clone(),
+        g.level,
+        g.target,
+        g.owner.clone(),
+        g.due.clone(),
+    )
 }
 
 /// One gap of the action plan: the item (a link to its section), its level against the target, the next
@@ -169,7 +180,7 @@ pub fn ResultsPage() -> impl IntoView {
                     </fieldset>
                 </Show>
                 <ol class="gaps">
-                    <For each=move || shown_gaps.get() key=|g| (g.item_id.clone(), g.level, g.target, g.owner.clone(), g.due.clone()) let:gap>
+                    <For each=move || shown_gaps.get() key=gap_key let:gap>
                         {gap_item(gap)}
                     </For>
                 </ol>
@@ -256,7 +267,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="top-gaps-title">"The most important gaps"</h2>
                     <p>{move || gap_list.with(|g| gaps::summary(g.len()))}</p>
                     <ol class="gaps top-gaps">
-                        <For each=move || top_gaps.get() key=|g| (g.item_id.clone(), g.level, g.target) let:gap>
+                        <For each=move || top_gaps.get() key=gap_key let:gap>
                             {gap_item(gap)}
                         </For>
                     </ol>
@@ -264,7 +275,7 @@ pub fn ResultsPage() -> impl IntoView {
                         <details class="all-gaps">
                             <summary>{move || gap_list.with(|g| format!("All {} gaps", g.len()))}</summary>
                             <ol class="gaps">
-                                <For each=move || gap_list.get() key=|g| (g.item_id.clone(), g.level, g.target) let:gap>
+                                <For each=move || gap_list.get() key=gap_key let:gap>
                                     {gap_item(gap)}
                                 </For>
                             </ol>
