@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { APP_PAGE, ResultsPage, StartPage } from './pages';
 import { PHONE, Quiz, answerAll, expected } from './quiz-page';
@@ -56,6 +56,26 @@ async function expectBranded(page: Page, withCallToAction: boolean) {
   }
 }
 
+/** The page at `path` as a browser without scripting shows it (the static first paint): the site's title,
+ *  frame and accent colour. Returns its outline, to compare with what the code renders. */
+async function brandedWithoutScripting(
+  browser: Browser,
+  guard: (page: Page) => Page,
+  path: string,
+  viewport?: { width: number; height: number },
+): Promise<string[]> {
+  const context = await browser.newContext({ javaScriptEnabled: false, ...(viewport ? { viewport } : {}) });
+  const page = guard(await context.newPage());
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('AI readiness check · Example Consulting');
+  await expectBranded(page, true);
+  expect(await accent(page)).toBe(ACCENT.light);
+  const lines = await outline(page);
+  await context.close();
+  return lines;
+}
+
 async function accent(page: Page): Promise<string> {
   return page.locator('main button.big, main .cta-link').first().evaluate((el) => getComputedStyle(el).backgroundColor);
 }
@@ -94,15 +114,7 @@ test('the results page carries the call to action and the same frame', async ({ 
 });
 
 test('the static first paint carries the site too, and the app takes it over unchanged', async ({ browser, guard }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = guard(await context.newPage());
-  await page.goto(`./${APP_PAGE}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page).toHaveTitle('AI readiness check · Example Consulting');
-  await expectBranded(page, true);
-  expect(await accent(page)).toBe(ACCENT.light);
-  const before = await outline(page);
-  await context.close();
+  const before = await brandedWithoutScripting(browser, guard, `./${APP_PAGE}`);
 
   const live = guard(await browser.newPage());
   await new StartPage(live).goto();
@@ -115,15 +127,7 @@ test.describe('the quiz, the entry page here', () => {
   test.use({ viewport: PHONE });
 
   test('its static first screen carries the site too, and the quiz takes it over unchanged', async ({ browser, guard }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
-    const page = guard(await context.newPage());
-    await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page).toHaveTitle('AI readiness check · Example Consulting');
-    await expectBranded(page, true);
-    expect(await accent(page)).toBe(ACCENT.light);
-    const before = await outline(page);
-    await context.close();
+    const before = await brandedWithoutScripting(browser, guard, './', PHONE);
 
     const live = guard(await browser.newPage({ viewport: PHONE }));
     await live.goto('./');
