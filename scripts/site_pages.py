@@ -3,8 +3,9 @@
 
     python3 scripts/site_pages.py DIST SITE_TOML
 
-Run after the Trunk builds and before the CSP hash and sw.js are computed (it adds files and changes the
-pages, but never an inline script or style). build.rs has already checked SITE_TOML with the core's rules
+Run after the Trunk builds and before the CSP hash and sw.js are computed: it adds files and changes the
+pages, and adds one inline script (the quiz's EARLY_START), which csp_hash.py then allows by its hash; never
+an inline style. build.rs has already checked SITE_TOML with the core's rules
 (src/site/); this script only writes what it says:
 
 - every .html file in DIST gets the site's <title>, meta description and theme-color, and a link to
