@@ -3,8 +3,9 @@
 Content-Security-Policy by its hash.
 
 Every page (index.html, quiz.html) carries `'sha256-LOADER'` in its CSP meta tag; this replaces it with the
-sha256 of every inline <script> Trunk emitted into that page, so a page runs no inline script but its own
-loader, and no `'unsafe-inline'` is needed.
+sha256 of every inline <script> in that page (Trunk's loader, and in the quiz's page the early Start handler
+that scripts/site_pages.py writes), so a page runs no inline script but its own, and no `'unsafe-inline'` is
+needed.
 
     python3 scripts/csp_hash.py DIST
 """
