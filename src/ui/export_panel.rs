@@ -15,19 +15,14 @@ pub fn ExportPanel() -> impl IntoView {
     let link = RwSignal::new(String::new());
     // Why no link was made, shown where the link would be.
     let refusal = RwSignal::new(String::new());
-    let make_link =
-        move |_| match state.share_url(&dom::page_address(), include_notes.get_untracked()) {
-            Ok(url) => {
-                refusal.set(String::new());
-                link.set(url.clone());
-                state.copy_link(url);
-            }
-            Err(error) => {
-                link.set(String::new());
-                refusal.set(error.to_string());
-                state.alert(error.to_string());
-            }
-        };
+    let make_link = move |_| {
+        state.make_share_link(
+            &dom::page_address(),
+            include_notes.get_untracked(),
+            link,
+            refusal,
+        )
+    };
 
     view! {
         <section class="card exports" aria-labelledby="exports-title">

@@ -88,6 +88,15 @@ fn gap_item(gap: Gap) -> impl IntoView {
     }
 }
 
+/// An action plan's rows, redrawn by [`gap_key`].
+fn gap_rows(gaps: impl Fn() -> Vec<Gap> + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <For each=gaps key=gap_key let:gap>
+            {gap_item(gap)}
+        </For>
+    }
+}
+
 /// The dashboard page.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -180,9 +189,7 @@ pub fn ResultsPage() -> impl IntoView {
                     </fieldset>
                 </Show>
                 <ol class="gaps">
-                    <For each=move || shown_gaps.get() key=gap_key let:gap>
-                        {gap_item(gap)}
-                    </For>
+                    {gap_rows(move || shown_gaps.get())}
                 </ol>
             </section>
 
@@ -267,17 +274,13 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="top-gaps-title">"The most important gaps"</h2>
                     <p>{move || gap_list.with(|g| gaps::summary(g.len()))}</p>
                     <ol class="gaps top-gaps">
-                        <For each=move || top_gaps.get() key=gap_key let:gap>
-                            {gap_item(gap)}
-                        </For>
+                        {gap_rows(move || top_gaps.get())}
                     </ol>
                     <Show when=move || gap_list.with(|g| g.len() > quiz::TOP_GAPS)>
                         <details class="all-gaps">
                             <summary>{move || gap_list.with(|g| format!("All {} gaps", g.len()))}</summary>
                             <ol class="gaps">
-                                <For each=move || gap_list.get() key=gap_key let:gap>
-                                    {gap_item(gap)}
-                                </For>
+                                {gap_rows(move || gap_list.get())}
                             </ol>
                         </details>
                     </Show>

@@ -522,6 +522,29 @@ impl AppState {
         Ok(format!("{page}{}", Route::Share(fragment).href()))
     }
 
+    /// Makes a share link to `page` and copies it: `link` shows it, or `refusal` says why none was made (and
+    /// the alert region says it too). The export panel's and the quiz's "make a share link".
+    pub fn make_share_link(
+        self,
+        page: &str,
+        include_notes: bool,
+        link: RwSignal<String>,
+        refusal: RwSignal<String>,
+    ) {
+        match self.share_url(page, include_notes) {
+            Ok(url) => {
+                refusal.set(String::new());
+                link.set(url.clone());
+                self.copy_link(url);
+            }
+            Err(error) => {
+                link.set(String::new());
+                refusal.set(error.to_string());
+                self.alert(error.to_string());
+            }
+        }
+    }
+
     /// Copies a share link to the clipboard and says whether it worked.
     pub fn copy_link(self, url: String) {
         leptos::task::spawn_local(async move {

@@ -76,6 +76,16 @@ async function brandedWithoutScripting(
   return lines;
 }
 
+/** The accent colour in the light theme and in the dark one, and axe in both; leaves the light theme on. */
+async function expectThemes(page: Page, label: string) {
+  expect(await accent(page)).toBe(ACCENT.light);
+  await expectAccessible(page, `${label}, light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await accent(page)).toBe(ACCENT.dark);
+  await expectAccessible(page, `${label}, dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 async function accent(page: Page): Promise<string> {
   return page.locator('main button.big, main .cta-link').first().evaluate((el) => getComputedStyle(el).backgroundColor);
 }
@@ -89,11 +99,7 @@ test('the start page carries the site: title, description, theme colour, logo, n
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Example Consulting's ISO\/IEC 42001/);
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#8a1c4a');
   await expectBranded(page, true);
-  expect(await accent(page)).toBe(ACCENT.light);
-  await expectAccessible(page, 'the branded start page, light');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await accent(page)).toBe(ACCENT.dark);
-  await expectAccessible(page, 'the branded start page, dark');
+  await expectThemes(page, 'the branded start page');
   const manifest = await (await page.request.get('manifest.webmanifest')).json();
   expect(manifest.theme_color).toBe('#8a1c4a');
   // Installed, the app opens the full app, not the quiz that index.html is here.
@@ -148,12 +154,7 @@ test.describe('the quiz, the entry page here', () => {
     await expect(page).toHaveTitle('AI readiness check · Example Consulting');
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Example Consulting's ISO\/IEC 42001/);
     await expectBranded(page, true);
-    expect(await accent(page)).toBe(ACCENT.light);
-    await expectAccessible(page, 'the branded quiz intro on a phone');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await accent(page)).toBe(ACCENT.dark);
-    await expectAccessible(page, 'the branded quiz intro on a phone, dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await expectThemes(page, 'the branded quiz intro on a phone');
 
     await quiz.start.click();
     const given = await answerAll(page, { axe: false });

@@ -36,19 +36,10 @@ pub fn QuizResult() -> impl IntoView {
         };
         quiz::continuation(app_href, framed, fragment.as_deref())
     };
-    let make_link =
-        move |_| match state.share_url(&quiz::sibling(&dom::page_address(), app_href), false) {
-            Ok(url) => {
-                link_error.set(String::new());
-                link.set(url.clone());
-                state.copy_link(url);
-            }
-            Err(error) => {
-                link.set(String::new());
-                link_error.set(error.to_string());
-                state.alert(error.to_string());
-            }
-        };
+    let make_link = move |_| {
+        let page = quiz::sibling(&dom::page_address(), app_href);
+        state.make_share_link(&page, false, link, link_error);
+    };
 
     view! {
         <h1 tabindex="-1">"Your quick-scan result"</h1>
