@@ -3,7 +3,7 @@
 Content-Security-Policy by its hash.
 
 Every page (index.html, quiz.html) carries `'sha256-LOADER'` in its CSP meta tag; this replaces it with the
-sha256 of every inline <script> in that page (Trunk's loader, and in the quiz's page the early Start handler
+sha256 of every inline <script> in that page (Trunk's loader, and in the quiz's page the quiz's own loader
 that scripts/site_pages.py writes), so a page runs no inline script but its own, and no `'unsafe-inline'` is
 needed.
 

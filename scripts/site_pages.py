@@ -4,8 +4,8 @@
     python3 scripts/site_pages.py DIST SITE_TOML
 
 Run after the Trunk builds and before the CSP hash and sw.js are computed: it adds files and changes the
-pages, and adds one inline script (the quiz's EARLY_START), which csp_hash.py then allows by its hash; never
-an inline style. build.rs has already checked SITE_TOML with the core's rules
+pages, and puts one inline script (the quiz's QUIZ_LOADER) in place of Trunk's loader in the quiz's page,
+which csp_hash.py then allows by its hash; never an inline style. build.rs has already checked SITE_TOML with the core's rules
 (src/site/); this script only writes what it says:
 
 - every .html file in DIST gets the site's <title>, meta description and theme-color, and a link to
@@ -24,9 +24,10 @@ an inline style. build.rs has already checked SITE_TOML with the core's rules
   compares this markup with what the app renders;
 - the quiz's page (quiz.html, or index.html when the quiz is the entry page) gets its header, first
   screen and footer the same way (content/start.toml's [quiz], the estimate computed as src/quiz.rs does),
-  and ui::quiz::mount() replaces them. Its Start button works before the quiz's code has loaded: a small
-  inline script (EARLY_START) enables it and makes a tap go to the first question's address, which the
-  quiz opens when it starts.
+  and ui::quiz::mount() replaces them. Its loader (QUIZ_LOADER) fetches the quiz's code only once a first
+  visitor touches, taps or types on the page (at once for a returning visitor), and its Start button works
+  before that code has loaded: a tap goes to the first question's address, which the quiz opens when it
+  starts.
 """
 import html
 import json
@@ -159,18 +160,105 @@ def site_mark(site):
     return "".join(parts)
 
 
-# Before the quiz's code has loaded, its static Start button already works: it is enabled only when
+# The quiz's loader, in place of Trunk's. A first visit (nothing of this site's in storage, the first
+# screen's address) needs no code to read the first screen, so the quiz's code (its wasm, about 290 KB
+# gzip) is fetched only when the visitor shows they will use it: the first touch, tap, key, focus or wheel
+# anywhere on the page, a tap on Start included. Most visitors of a host's page never start the quiz, and
+# a phone on a slow network then spends neither the bytes nor the start-up time on it. A returning visitor
+# (the quiz offers to continue from what storage holds) or an address past the first screen starts the
+# code at once. The static Start button works before the code has loaded: it is enabled only when
 # scripting runs (without it, it stays disabled and the <noscript> text says why), and a tap moves to the
-# first question's address, which the quiz opens when it starts. The CSP allows this script by its hash
-# (scripts/csp_hash.py); ui::quiz::mount() removes the element with the rest of the static screen.
-EARLY_START = (
-    "<script data-static>(function () {"
-    "var b = document.querySelector('[data-static] [data-start]'); if (!b) return;"
-    "b.disabled = false;"
-    "b.addEventListener('click', function () {"
-    "b.disabled = true; b.setAttribute('aria-busy', 'true'); location.hash = '#/question/1'; });"
-    "})();</script>"
+# first question's address, which the quiz opens when it starts. If the code cannot load, an alert says
+# so. It sits in <head> before the stylesheets, which would otherwise hold it back until they have loaded,
+# and does its work once the page is parsed. The CSP allows this script by its hash (scripts/csp_hash.py); ui::quiz::mount() removes it with the
+# rest of the static screen. {js} and {wasm} are the files of Trunk's loader, which this replaces.
+QUIZ_LOADER = """<script data-quiz-loader>(function () {
+var js = {js}, wasm = {wasm}, started = false, button = null;
+var intents = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'hashchange'];
+function failed(error) {
+  console.error(error);
+  if (button) button.removeAttribute('aria-busy');
+  var main = document.querySelector('main[data-static]');
+  if (!main || main.querySelector('[data-load-failed]')) return;
+  var alert = document.createElement('p');
+  alert.className = 'banner banner-error';
+  alert.setAttribute('role', 'alert');
+  alert.setAttribute('data-load-failed', '');
+  alert.textContent = 'The quiz could not start in this browser: its code did not load. Check the connection and reload the page. It needs JavaScript and WebAssembly.';
+  main.appendChild(alert);
+}
+function start() {
+  if (started) return;
+  started = true;
+  intents.forEach(function (type) { removeEventListener(type, start, true); });
+  import(js).then(function (bindings) {
+    return bindings.default({ module_or_path: wasm }).then(function (instance) {
+      window.wasmBindings = bindings;
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+    });
+  }).catch(failed);
+}
+function returning() {
+  try {
+    for (var i = 0; i < localStorage.length; i++) {
+      if (String(localStorage.key(i)).indexOf('aims-readiness/') === 0) return true;
+    }
+    return false;
+  } catch (error) {
+    return true;
+  }
+}
+function ready() {
+button = document.querySelector('[data-static] [data-start]');
+if (button) {
+  button.disabled = false;
+  button.addEventListener('click', function () {
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    location.hash = '#/question/1';
+    start();
+  });
+}
+intents.forEach(function (type) { addEventListener(type, start, { capture: true, passive: true }); });
+if (!button || location.hash.length > 2) start();
+// Storage is looked at after the first paint: its first use in a page can take tens of milliseconds.
+else requestAnimationFrame(function () { setTimeout(function () { if (returning()) start(); }, 0); });
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+else ready();
+})();</script>"""
+
+# Trunk's loader of a page: the inline module script that imports the page's JS and starts its wasm, and the
+# two preloads it adds in <head>. The quiz's page gets QUIZ_LOADER instead; run again, the page has only
+# QUIZ_LOADER, whose files are read back from it before it is written anew.
+TRUNK_LOADER = re.compile(
+    r"<script type=\"module\"[^>]*>\s*import init, \* as bindings from '(?P<js>[^']+)';\s*"
+    r"const wasm = await init\(\{ module_or_path: '(?P<wasm>[^']+)' \}\);.*?</script>\s*",
+    re.S,
 )
+QUIZ_LOADER_FILES = re.compile(r"var js = (?P<js>\"[^\"]+\"), wasm = (?P<wasm>\"[^\"]+\")")
+WRITTEN_QUIZ_LOADER = re.compile(r"<script data-quiz-loader>.*?</script>\s*", re.S)
+PRELOAD = re.compile(r'<link rel="(?:modulepreload|preload)"[^>]*>\s*')
+
+
+def defer_quiz_code(page, path):
+    """The page with QUIZ_LOADER before its first stylesheet, in place of Trunk's loader and preloads."""
+    found = TRUNK_LOADER.search(page)
+    if found:
+        js, wasm = json.dumps(found["js"]), json.dumps(found["wasm"])
+        page = page[: found.start()] + page[found.end():]
+    else:
+        ours = QUIZ_LOADER_FILES.search(page)
+        if not ours:
+            fail(f"{path}: neither Trunk's loader nor the quiz's loader found")
+        js, wasm = ours["js"], ours["wasm"]
+        page = WRITTEN_QUIZ_LOADER.sub("", page)
+    page = PRELOAD.sub("", page)
+    sheet = re.search(r'<link\b[^>]*rel="stylesheet"', page)
+    if not sheet:
+        fail(f"{path}: no stylesheet link to put the quiz's loader before")
+    loader = QUIZ_LOADER.replace("{js}", js).replace("{wasm}", wasm)
+    return page[: sheet.start()] + loader + "\n  " + page[sheet.start():]
 
 
 def static_quiz(site, start):
@@ -198,7 +286,7 @@ def static_quiz(site, start):
         f'<button type="button" class="button big" data-start="" disabled>{esc(text["start_button"])}</button>'
         "</div></main>"
     )
-    return "\n  ".join([header, main, EARLY_START, site_footer(site, frame)])
+    return "\n  ".join([header, main, site_footer(site, frame)])
 
 
 def static_start(site, start):
@@ -254,9 +342,11 @@ def set_meta(page, name, value, path):
     return page
 
 
-def rewrite_page(path, site, css_link, start_html):
+def rewrite_page(path, site, css_link, start_html, quiz=False):
     with open(path, encoding="utf-8") as f:
         page = f.read()
+    if quiz:
+        page = defer_quiz_code(page, path)
     page, count = re.subn(r"<title>.*?</title>", lambda _: f"<title>{esc(site['title'].strip())}</title>", page, flags=re.S)
     if count != 1:
         fail(f"{path}: expected one <title>, found {count}")
@@ -320,7 +410,7 @@ def main():
             start_html = static_quiz(site, start)
         else:
             start_html = None
-        rewrite_page(os.path.join(dist, name), site, css_link, start_html)
+        rewrite_page(os.path.join(dist, name), site, css_link, start_html, quiz=name == quiz_page)
 
     manifest_path = os.path.join(dist, "manifest.webmanifest")
     if os.path.exists(manifest_path):

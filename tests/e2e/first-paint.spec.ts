@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectAccessible } from './fixtures';
 import { StartPage } from './pages';
 import { PHONE, Quiz } from './quiz-page';
 import { outline } from './static-markup';
@@ -97,11 +97,52 @@ test.describe('the quiz', () => {
     const page = guard(await context.newPage());
     await recordShifts(page);
     await page.goto('./quiz.html');
+    // A first visit: the quiz's code starts at the first sign of use. Here a change of address (to the first
+    // screen's own), not an input, so that a layout shift of the takeover counts (shifts just after an input
+    // would not).
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
     await expect(page.locator('[data-static]')).toHaveCount(0);
     await expect(new Quiz(page).start).toBeEnabled();
     expect(await outline(page)).toEqual(before);
     await expectNoShift(page);
     await context.close();
+  });
+
+  test('a first visit fetches none of the quiz’s code until the visitor touches the page', async ({ guarded: page }) => {
+    const code: string[] = [];
+    page.on('request', (request) => {
+      if (/\/quiz-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(request.url()).pathname)) code.push(request.url());
+    });
+    await page.goto('./quiz.html');
+    await page.waitForLoadState('networkidle');
+    // The first screen is there and its Start button works, with no code fetched.
+    await expect(new Quiz(page).start).toBeEnabled();
+    await expect(page.locator('main[data-static]')).toHaveCount(1);
+    expect(code, 'the quiz’s code before any touch').toEqual([]);
+    // A key (here Tab, which only moves the focus) is a sign of use: the code loads and the quiz takes over.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('[data-static]')).toHaveCount(0);
+    expect(code.map((url) => url.replace(/.*\//, '').replace(/-[0-9a-f]+/, '-*')).sort()).toEqual(['quiz-*.js', 'quiz-*_bg.wasm']);
+    await expect(new Quiz(page).start).toBeEnabled();
+  });
+
+  // Not the guarded page: the failed load is reported as console errors, which is expected here.
+  test('when the quiz’s code cannot load, a tap on Start says so and the first screen stays', async ({ page }) => {
+    const offHost: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).hostname !== '127.0.0.1') offHost.push(request.url());
+    });
+    await page.route('**/quiz-*_bg.wasm', (route) => route.abort());
+    await page.goto('./quiz.html');
+    await new Quiz(page).start.click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveText(/The quiz could not start in this browser: its code did not load\. Check the connection and reload the page\./);
+    await expect(page.getByRole('heading', { level: 1, name: 'How ready is your AI management system for ISO/IEC 42001?' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start the quick scan' })).not.toHaveAttribute('aria-busy', 'true');
+    await expectAccessible(page, 'the quiz’s first screen when its code did not load');
+    expect(offHost, 'requests to another host').toEqual([]);
   });
 
   test('a tap on Start before the quiz’s code has loaded is not lost: the quiz opens at the first question', async ({ guarded: page }) => {

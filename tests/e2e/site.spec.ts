@@ -137,6 +137,8 @@ test.describe('the quiz, the entry page here', () => {
 
     const live = guard(await browser.newPage({ viewport: PHONE }));
     await live.goto('./');
+    // A first visit: the quiz's code starts at the first sign of use, here a key.
+    await live.keyboard.press('Tab');
     await expect(live.locator('[data-static]')).toHaveCount(0);
     await expect(new Quiz(live).start).toBeEnabled();
     expect(await outline(live)).toEqual(before);
