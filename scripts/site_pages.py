@@ -4,9 +4,9 @@
     python3 scripts/site_pages.py DIST SITE_TOML
 
 Run after the Trunk builds and before the CSP hash and sw.js are computed: it adds files and changes the
-pages, and puts one inline script (the quiz's QUIZ_LOADER) in place of Trunk's loader in the quiz's page,
-which csp_hash.py then allows by its hash; never an inline style. build.rs has already checked SITE_TOML with the core's rules
-(src/site/); this script only writes what it says:
+pages, and puts its own inline loader (LOADER) in place of Trunk's in the app's and the quiz's pages, which
+csp_hash.py then allows by its hash; never an inline style. build.rs has already checked SITE_TOML with the
+core's rules (src/site/); this script only writes what it says:
 
 - every .html file in DIST gets the site's <title>, meta description and theme-color, and a link to
   site.css (after its other stylesheets), which sets the accent colours: the CSP allows only stylesheet
@@ -21,13 +21,13 @@ which csp_hash.py then allows by its hash; never an inline style. build.rs has a
   loaded and the app replaces it (ui::mount removes every [data-static] element) without moving anything.
   Its buttons and file field are the app's, disabled: until the app runs nothing would act on them, and a
   file chosen there would be dropped when the app replaces the page. tests/e2e/first-paint.spec.ts
-  compares this markup with what the app renders;
+  compares this markup with what the app renders. Its loader fetches the app's code once that page has
+  been painted (at once for any other address);
 - the quiz's page (quiz.html, or index.html when the quiz is the entry page) gets its header, first
   screen and footer the same way (content/start.toml's [quiz], the estimate computed as src/quiz.rs does),
-  and ui::quiz::mount() replaces them. Its loader (QUIZ_LOADER) fetches the quiz's code only once a first
-  visitor touches, taps or types on the page (at once for a returning visitor), and its Start button works
-  before that code has loaded: a tap goes to the first question's address, which the quiz opens when it
-  starts.
+  and ui::quiz::mount() replaces them. Its loader fetches the quiz's code only once a first visitor
+  touches, taps or types on the page (at once for a returning visitor), and its Start button works before
+  that code has loaded: a tap goes to the first question's address, which the quiz opens when it starts.
 """
 import html
 import json
@@ -160,43 +160,60 @@ def site_mark(site):
     return "".join(parts)
 
 
-# The quiz's loader, in place of Trunk's. A first visit (nothing of this site's in storage, the first
-# screen's address) needs no code to read the first screen, so the quiz's code (its wasm, about 290 KB
-# gzip) is fetched only when the visitor shows they will use it: the first touch, tap, key, focus or wheel
-# anywhere on the page, a tap on Start included. Most visitors of a host's page never start the quiz, and
-# a phone on a slow network then spends neither the bytes nor the start-up time on it. A returning visitor
-# (the quiz offers to continue from what storage holds) or an address past the first screen starts the
-# code at once. The static Start button works before the code has loaded: it is enabled only when
-# scripting runs (without it, it stays disabled and the <noscript> text says why), and a tap moves to the
-# first question's address, which the quiz opens when it starts. If the code cannot load, an alert says
-# so. It sits in <head> before the stylesheets, which would otherwise hold it back until they have loaded,
-# and does its work once the page is parsed. The CSP allows this script by its hash (scripts/csp_hash.py); ui::quiz::mount() removes it with the
-# rest of the static screen. {js} and {wasm} are the files of Trunk's loader, which this replaces.
-QUIZ_LOADER = """<script data-quiz-loader>(function () {
-var js = {js}, wasm = {wasm}, started = false, button = null;
-var intents = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'hashchange'];
+# Each page's loader, in place of Trunk's (and of Trunk's preloads): it sits in <head> before the
+# stylesheets, which would otherwise hold it back until they have loaded, and starts the page's code when
+# the page needs it (WHEN_APP, WHEN_QUIZ), fetching its wasm alongside its JS. If the code cannot load, an
+# alert on the static page says so. The CSP allows it by its hash (scripts/csp_hash.py). {js} and {wasm}
+# are the files of Trunk's loader, {what} names the page in the alert, {when} is the page's own part.
+LOADER = """<script data-loader>(function () {
+var js = {js}, wasm = {wasm}, started = false;
 function failed(error) {
   console.error(error);
-  if (button) button.removeAttribute('aria-busy');
+  var busy = document.querySelector('[data-static] [aria-busy]');
+  if (busy) busy.removeAttribute('aria-busy');
   var main = document.querySelector('main[data-static]');
   if (!main || main.querySelector('[data-load-failed]')) return;
   var alert = document.createElement('p');
   alert.className = 'banner banner-error';
   alert.setAttribute('role', 'alert');
   alert.setAttribute('data-load-failed', '');
-  alert.textContent = 'The quiz could not start in this browser: its code did not load. Check the connection and reload the page. It needs JavaScript and WebAssembly.';
+  alert.textContent = {what} + ' could not start in this browser: its code did not load. Check the connection and reload the page. It needs JavaScript and WebAssembly.';
   main.appendChild(alert);
 }
 function start() {
   if (started) return;
   started = true;
-  intents.forEach(function (type) { removeEventListener(type, start, true); });
+  var response = fetch(wasm);
+  response.catch(function () {});
   import(js).then(function (bindings) {
-    return bindings.default({ module_or_path: wasm }).then(function (instance) {
+    return bindings.default({ module_or_path: response }).then(function (instance) {
       window.wasmBindings = bindings;
       dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
     });
   }).catch(failed);
+}
+{when}
+})();</script>"""
+
+# The full app: its start page is static HTML that needs no code to be read (its controls stay disabled
+# until the app runs), so there the code is fetched once that page has been painted, and never competes
+# with the page's own files for the network. Any other address needs the code at once.
+WHEN_APP = """if (location.hash.length > 2) start();
+else requestAnimationFrame(function () { setTimeout(start, 0); });"""
+
+# The quiz: a first visit (nothing of this site's in storage, the first screen's address) needs no code to
+# read the first screen, so the quiz's code (its wasm, about 290 KB gzip) is fetched only when the visitor
+# shows they will use it: the first touch, tap, key, focus, wheel or change of address, a tap on Start
+# included. Most visitors of a host's page never start the quiz, and a phone on a slow network then spends
+# neither the bytes nor the start-up time on it. A returning visitor (the quiz offers to continue from
+# what storage holds) or an address past the first screen starts the code at once. The static Start button
+# works before the code has loaded: it is enabled only when scripting runs (without it, it stays disabled
+# and the <noscript> text says why), and a tap moves to the first question's address, which the quiz opens
+# when it starts (ui::quiz::mount).
+WHEN_QUIZ = """var intents = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'hashchange'];
+function wanted() {
+  intents.forEach(function (type) { removeEventListener(type, wanted, true); });
+  start();
 }
 function returning() {
   try {
@@ -209,55 +226,55 @@ function returning() {
   }
 }
 function ready() {
-button = document.querySelector('[data-static] [data-start]');
-if (button) {
-  button.disabled = false;
-  button.addEventListener('click', function () {
-    button.disabled = true;
-    button.setAttribute('aria-busy', 'true');
-    location.hash = '#/question/1';
-    start();
-  });
-}
-intents.forEach(function (type) { addEventListener(type, start, { capture: true, passive: true }); });
-if (!button || location.hash.length > 2) start();
-// Storage is looked at after the first paint: its first use in a page can take tens of milliseconds.
-else requestAnimationFrame(function () { setTimeout(function () { if (returning()) start(); }, 0); });
+  var button = document.querySelector('[data-static] [data-start]');
+  if (button) {
+    button.disabled = false;
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+      location.hash = '#/question/1';
+      wanted();
+    });
+  }
+  intents.forEach(function (type) { addEventListener(type, wanted, { capture: true, passive: true }); });
+  if (!button || location.hash.length > 2) wanted();
+  // Storage is looked at after the first paint: its first use in a page can take tens of milliseconds.
+  else requestAnimationFrame(function () { setTimeout(function () { if (returning()) wanted(); }, 0); });
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
-else ready();
-})();</script>"""
+else ready();"""
 
 # Trunk's loader of a page: the inline module script that imports the page's JS and starts its wasm, and the
-# two preloads it adds in <head>. The quiz's page gets QUIZ_LOADER instead; run again, the page has only
-# QUIZ_LOADER, whose files are read back from it before it is written anew.
+# two preloads it adds in <head>. Run again, the page has only LOADER, whose files are read back from it
+# before it is written anew.
 TRUNK_LOADER = re.compile(
     r"<script type=\"module\"[^>]*>\s*import init, \* as bindings from '(?P<js>[^']+)';\s*"
     r"const wasm = await init\(\{ module_or_path: '(?P<wasm>[^']+)' \}\);.*?</script>\s*",
     re.S,
 )
-QUIZ_LOADER_FILES = re.compile(r"var js = (?P<js>\"[^\"]+\"), wasm = (?P<wasm>\"[^\"]+\")")
-WRITTEN_QUIZ_LOADER = re.compile(r"<script data-quiz-loader>.*?</script>\s*", re.S)
+LOADER_FILES = re.compile(r"var js = (?P<js>\"[^\"]+\"), wasm = (?P<wasm>\"[^\"]+\")")
+WRITTEN_LOADER = re.compile(r"<script data-loader>.*?</script>\s*", re.S)
 PRELOAD = re.compile(r'<link rel="(?:modulepreload|preload)"[^>]*>\s*')
 
 
-def defer_quiz_code(page, path):
-    """The page with QUIZ_LOADER before its first stylesheet, in place of Trunk's loader and preloads."""
+def put_loader(page, path, what, when):
+    """The page with LOADER before its first stylesheet, in place of Trunk's loader and preloads."""
     found = TRUNK_LOADER.search(page)
     if found:
         js, wasm = json.dumps(found["js"]), json.dumps(found["wasm"])
         page = page[: found.start()] + page[found.end():]
     else:
-        ours = QUIZ_LOADER_FILES.search(page)
+        ours = LOADER_FILES.search(page)
         if not ours:
-            fail(f"{path}: neither Trunk's loader nor the quiz's loader found")
+            fail(f"{path}: neither Trunk's loader nor this script's found")
         js, wasm = ours["js"], ours["wasm"]
-        page = WRITTEN_QUIZ_LOADER.sub("", page)
+        page = WRITTEN_LOADER.sub("", page)
     page = PRELOAD.sub("", page)
     sheet = re.search(r'<link\b[^>]*rel="stylesheet"', page)
     if not sheet:
-        fail(f"{path}: no stylesheet link to put the quiz's loader before")
-    loader = QUIZ_LOADER.replace("{js}", js).replace("{wasm}", wasm)
+        fail(f"{path}: no stylesheet link to put the loader before")
+    loader = LOADER.replace("{js}", js).replace("{wasm}", wasm).replace("{what}", json.dumps(what))
+    loader = loader.replace("{when}", when)
     return page[: sheet.start()] + loader + "\n  " + page[sheet.start():]
 
 
@@ -342,11 +359,11 @@ def set_meta(page, name, value, path):
     return page
 
 
-def rewrite_page(path, site, css_link, start_html, quiz=False):
+def rewrite_page(path, site, css_link, start_html, loader):
     with open(path, encoding="utf-8") as f:
         page = f.read()
-    if quiz:
-        page = defer_quiz_code(page, path)
+    if loader:
+        page = put_loader(page, path, *loader)
     page, count = re.subn(r"<title>.*?</title>", lambda _: f"<title>{esc(site['title'].strip())}</title>", page, flags=re.S)
     if count != 1:
         fail(f"{path}: expected one <title>, found {count}")
@@ -405,12 +422,12 @@ def main():
     quiz_page = "index.html" if app_page == "app.html" else "quiz.html"
     for name in pages:
         if name == app_page:
-            start_html = static_start(site, start)
+            start_html, loader = static_start(site, start), ("The app", WHEN_APP)
         elif name == quiz_page:
-            start_html = static_quiz(site, start)
+            start_html, loader = static_quiz(site, start), ("The quiz", WHEN_QUIZ)
         else:
-            start_html = None
-        rewrite_page(os.path.join(dist, name), site, css_link, start_html, quiz=name == quiz_page)
+            start_html, loader = None, None
+        rewrite_page(os.path.join(dist, name), site, css_link, start_html, loader)
 
     manifest_path = os.path.join(dist, "manifest.webmanifest")
     if os.path.exists(manifest_path):

@@ -27,6 +27,22 @@ test('the start page shows before the app starts, then the app replaces it', asy
   await expect(page).toHaveURL(/#\/profile$/);
 });
 
+// Not the guarded page: the failed load is reported as console errors, which is expected here.
+test('when the app’s code cannot load, the start page says so and keeps its controls disabled', async ({ page }) => {
+  const offHost: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).hostname !== '127.0.0.1') offHost.push(request.url());
+  });
+  await page.route('**/aims-readiness-*_bg.wasm', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toHaveText(
+    /The app could not start in this browser: its code did not load\. Check the connection and reload the page\./,
+  );
+  await expect(page.getByRole('button', { name: 'Quick scan' })).toBeDisabled();
+  await expectAccessible(page, 'the static start page when the code did not load');
+  expect(offHost, 'requests to another host').toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
