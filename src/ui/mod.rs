@@ -57,9 +57,19 @@ use state::AppState;
 /// static start page `scripts/site_pages.py` wrote (every element marked `data-static`). Both go in the
 /// same task as the app's first render, so the browser never paints the page without either.
 pub fn mount() {
-    dom::remove_by_id("boot");
-    dom::remove_all("[data-static]");
-    leptos::mount::mount_to_body(App);
+    in_next_task(|| {
+        dom::remove_by_id("boot");
+        dom::remove_all("[data-static]");
+        leptos::mount::mount_to_body(App);
+    });
+}
+
+/// Decodes the content bundle now and runs `mount` in a task of its own. The wasm's start (finishing its
+/// compilation, instantiating it) and the first render are then two tasks instead of one long one, so the
+/// page can take an input in between; the static page stays on screen meanwhile.
+pub(crate) fn in_next_task(mount: impl FnOnce() + 'static) {
+    let _ = crate::catalogue::catalogue();
+    set_timeout(mount, std::time::Duration::ZERO);
 }
 
 /// The whole app: header, the page for the current route, live regions and footer.

@@ -20,15 +20,17 @@ use super::{
 /// Replaces quiz.html's start-up message, or the static first screen `scripts/site_pages.py` wrote
 /// (every element marked `data-static`), with the quiz.
 pub fn mount() {
-    // A tap on the static Start button before this code ran (scripts/site_pages.py's loader marks it
-    // busy and goes to the first question): the question then gets the focus the tap would have moved.
-    let tapped = dom::exists("[data-static] [data-start][aria-busy]");
-    dom::remove_by_id("boot");
-    dom::remove_all("[data-static]");
-    leptos::mount::mount_to_body(QuizApp);
-    if tapped {
-        request_animation_frame(|| dom::focus("main h1"));
-    }
+    super::in_next_task(|| {
+        // A tap on the static Start button before this code ran (scripts/site_pages.py's loader marks it
+        // busy and goes to the first question): the question then gets the focus the tap would have moved.
+        let tapped = dom::exists("[data-static] [data-start][aria-busy]");
+        dom::remove_by_id("boot");
+        dom::remove_all("[data-static]");
+        leptos::mount::mount_to_body(QuizApp);
+        if tapped {
+            request_animation_frame(|| dom::focus("main h1"));
+        }
+    });
 }
 
 /// The whole page: the host's name, the current screen, the live regions and the privacy line.
