@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, withoutCode } from './fixtures';
 import { StartPage } from './pages';
 import { PHONE, Quiz } from './quiz-page';
 import { outline } from './static-markup';
@@ -128,13 +128,9 @@ test.describe('the quiz', () => {
     await expect(new Quiz(page).start).toBeEnabled();
   });
 
-  // Not the guarded page: the failed load is reported as console errors, which is expected here.
+  // Not the guarded page (see withoutCode).
   test('when the quiz’s code cannot load, a tap on Start says so and the first screen stays', async ({ page }) => {
-    const offHost: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).hostname !== '127.0.0.1') offHost.push(request.url());
-    });
-    await page.route('**/quiz-*_bg.wasm', (route) => route.abort());
+    const offHost = await withoutCode(page, '**/quiz-*_bg.wasm');
     await page.goto('./quiz.html');
     await new Quiz(page).start.click();
     const alert = page.getByRole('alert');

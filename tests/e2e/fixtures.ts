@@ -41,6 +41,20 @@ export const test = base.extend<{ guarded: Page; guard: (page: Page) => Page }>(
 
 export { expect };
 
+/**
+ * Makes the page's wasm (`wasm`, a glob) fail to load, as a blocked or broken download would, for a page
+ * that is not guarded (the failed load is reported as console errors, which is expected there). Returns
+ * the requests that left 127.0.0.1, for the test to check as the guard would.
+ */
+export async function withoutCode(page: Page, wasm: string): Promise<string[]> {
+  const offHost: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).hostname !== '127.0.0.1') offHost.push(request.url());
+  });
+  await page.route(wasm, (route) => route.abort());
+  return offHost;
+}
+
 /** Fails with the list of axe-core violations, if any. */
 export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();

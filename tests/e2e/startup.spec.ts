@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, withoutCode } from './fixtures';
 
 // On a slow connection the page is never blank: index.html carries the start page as static HTML
 // (scripts/site_pages.py), and the app replaces it as soon as it starts. tests/e2e/first-paint.spec.ts
@@ -27,13 +27,9 @@ test('the start page shows before the app starts, then the app replaces it', asy
   await expect(page).toHaveURL(/#\/profile$/);
 });
 
-// Not the guarded page: the failed load is reported as console errors, which is expected here.
+// Not the guarded page (see withoutCode).
 test('when the app’s code cannot load, the start page says so and keeps its controls disabled', async ({ page }) => {
-  const offHost: string[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).hostname !== '127.0.0.1') offHost.push(request.url());
-  });
-  await page.route('**/aims-readiness-*_bg.wasm', (route) => route.abort());
+  const offHost = await withoutCode(page, '**/aims-readiness-*_bg.wasm');
   await page.goto('./');
   await expect(page.getByRole('alert')).toHaveText(
     /The app could not start in this browser: its code did not load\. Check the connection and reload the page\./,
