@@ -170,7 +170,10 @@ var js = {js}, wasm = {wasm}, started = false;
 function failed(error) {
   console.error(error);
   var busy = document.querySelector('[data-static] [aria-busy]');
-  if (busy) busy.removeAttribute('aria-busy');
+  if (busy) {
+    busy.removeAttribute('aria-busy');
+    if (busy.hasAttribute('data-label')) busy.textContent = busy.getAttribute('data-label');
+  }
   var main = document.querySelector('main[data-static]');
   if (!main || main.querySelector('[data-load-failed]')) return;
   var alert = document.createElement('p');
@@ -209,7 +212,8 @@ else requestAnimationFrame(function () { setTimeout(start, 0); });"""
 # what storage holds) or an address past the first screen starts the code at once. The static Start button
 # works before the code has loaded: it is enabled only when scripting runs (without it, it stays disabled
 # and the <noscript> text says why), and a tap moves to the first question's address, which the quiz opens
-# when it starts (ui::quiz::mount).
+# when it starts (ui::quiz::mount); meanwhile the button says "Starting…" (on a slow phone network the code
+# takes seconds to arrive).
 WHEN_QUIZ = """var intents = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'hashchange'];
 function wanted() {
   intents.forEach(function (type) { removeEventListener(type, wanted, true); });
@@ -232,6 +236,8 @@ function ready() {
     button.addEventListener('click', function () {
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
+      button.setAttribute('data-label', button.textContent);
+      button.textContent = 'Starting…';
       location.hash = '#/question/1';
       wanted();
     });

@@ -154,7 +154,10 @@ test.describe('the quiz', () => {
     await expect(start).toBeEnabled();
     await start.click();
     await expect(page).toHaveURL(/quiz\.html#\/question\/1$/);
-    await expect(start).toHaveAttribute('aria-busy', 'true');
+    // While the code is on its way, the button says so.
+    const starting = page.getByRole('button', { name: 'Starting…' });
+    await expect(starting).toHaveAttribute('aria-busy', 'true');
+    await expect(starting).toBeDisabled();
     release();
     const quiz = new Quiz(page);
     await expect(quiz.progress).toHaveText(/^Question 1 of \d+$/);
