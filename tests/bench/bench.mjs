@@ -30,6 +30,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = path.resolve(process.env.BENCH_DIST || path.join(ROOT, 'dist'));
 const OUT = path.join(ROOT, 'bench-results');
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 5);
+// The pause after each timed start-up before the next one starts (timeInteractive).
+const SETTLE_MS = 1500;
 const ANSWERS = 100;
 const KB = 1000;
 const BUDGET = {
@@ -547,6 +549,9 @@ async function timeInteractive(browser, urls) {
       }));
       if (i >= 0) times[which].push(t);
       await context.close();
+      // Let the closed page's background work end (its wasm's optimising compile goes on in other threads
+      // after the page is gone; on a 2-core machine it slowed whichever page came next, by up to 50 ms).
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
   }
   const of = (which, key) => times[which].map((t) => t[key]).filter((v) => v != null);
