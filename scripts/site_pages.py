@@ -213,7 +213,8 @@ else requestAnimationFrame(function () { setTimeout(start, 0); });"""
 # works before the code has loaded: it is enabled only when scripting runs (without it, it stays disabled
 # and the <noscript> text says why), and a tap moves to the first question's address, which the quiz opens
 # when it starts (ui::quiz::mount); meanwhile the button says "Starting…" (on a slow phone network the code
-# takes seconds to arrive).
+# takes seconds to arrive). The address and the storage keys' prefix repeat quiz::Screen::href and
+# library::PREFIX (see ARCHITECTURE.md for the specs that catch a drift).
 WHEN_QUIZ = """var intents = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'hashchange'];
 function wanted() {
   intents.forEach(function (type) { removeEventListener(type, wanted, true); });
