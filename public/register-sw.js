@@ -7,8 +7,8 @@
 // window.wasmBindings and sends TrunkApplicationStarted) and the page has gone idle after its first render:
 // installing the worker fetches and caches every built file, about 2.6 MB, and that work on the phone's
 // cores and network would otherwise compete with the app's own start. Registered at the page's load event
-// instead, it made the first radio of #/assess/4 about 40 ms later (median about 190 ms against 150 ms, on
-// the 2-core machine of `make bench`). A page whose code never starts has nothing worth keeping offline.
+// instead, it made the first radio of #/assess/4 about 40 ms later (`make bench` on a 2-core machine,
+// same build: medians of 215 and 240 ms at the load event, 179 to 186 ms in four runs now). A page whose code never starts has nothing worth keeping offline.
 if ('serviceWorker' in navigator) {
   const register = () => {
     navigator.serviceWorker.register('./sw.js', { scope: './' }).catch((error) => {
